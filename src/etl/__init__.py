@@ -1,0 +1,1 @@
+"""News-to-facts briefing pipeline."""
