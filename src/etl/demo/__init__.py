@@ -42,7 +42,7 @@ class CatalogEntry:
 
 
 def _entry(a: DemoArticle) -> CatalogEntry:
-    captions = (a.photo.caption + a.photo.credit,) if a.photo and a.kind == "html" else ()
+    captions = (a.photo.line,) if a.photo and a.kind == "html" else ()
     return CatalogEntry(
         slug=a.slug,
         path=a.path,

@@ -48,7 +48,9 @@ ARTICLES: tuple[DemoArticle, ...] = (
         comments=52,
         likes=318,
         key_facts=(
-            KeyFact("实现旅游收入198.3亿元", "198.3亿元", 19_830_000_000, "元", "2024-10-01..2024-10-07"),
+            KeyFact(
+                "实现旅游收入198.3亿元", "198.3亿元", 19_830_000_000, "元", "2024-10-01..2024-10-07"
+            ),
         ),
     ),
     DemoArticle(
@@ -80,9 +82,7 @@ ARTICLES: tuple[DemoArticle, ...] = (
         editor="刘洋",
         comments=27,
         likes=145,
-        key_facts=(
-            KeyFact("新区新能源汽车产量达到18.6万辆", "18.6万辆", 186_000, "辆", JAN_AUG),
-        ),
+        key_facts=(KeyFact("新区新能源汽车产量达到18.6万辆", "18.6万辆", 186_000, "辆", JAN_AUG),),
     ),
     DemoArticle(
         slug="hebei-steel-green",
@@ -108,7 +108,9 @@ ARTICLES: tuple[DemoArticle, ...] = (
             "据了解，全省已有41家钢铁企业完成全流程超低排放改造评估监测，"
             "约占全省钢铁企业总数的七成。",
         ),
-        photo=Photo("hebei-steel-green.jpg", "唐山一家钢铁企业的智能化轧钢生产线。", "记者 郭晓峰 摄"),
+        photo=Photo(
+            "hebei-steel-green.jpg", "唐山一家钢铁企业的智能化轧钢生产线。", "记者 郭晓峰 摄"
+        ),
         photo_after=2,
         editor="王敏",
         comments=19,
@@ -129,12 +131,12 @@ ARTICLES: tuple[DemoArticle, ...] = (
             "TIANJIN, Oct 11 — Sea-rail intermodal container volume at Tianjin Port reached "
             "912,000 TEUs in the first eight months of 2024, up 12.5% year-on-year, the port "
             "operator said on Thursday.",
-            "The port now has 43 inland \"dry ports\" across 13 provinces, and freight trains run "
+            'The port now has 43 inland "dry ports" across 13 provinces, and freight trains run '
             "on 38 scheduled routes to Inner Mongolia, Shanxi and Xinjiang. Cargo moved through "
             "the China-Europe rail corridor via Tianjin rose 23% to 48,600 TEUs.",
-            "\"Rail links are turning the port into a gateway for inland exporters,\" said Wang "
-            "Liqun, general manager of Tianjin Port Group. \"We expect sea-rail volume to exceed "
-            "1.3 million TEUs for the full year.\"",
+            '"Rail links are turning the port into a gateway for inland exporters," said Wang '
+            'Liqun, general manager of Tianjin Port Group. "We expect sea-rail volume to exceed '
+            '1.3 million TEUs for the full year."',
             "The group plans to invest $1.2 billion over the next three years in automated "
             "terminals and rail sidings, including a 4.5-kilometer dedicated line linking the "
             "Beijiang container terminals.",
@@ -280,7 +282,8 @@ ARTICLES: tuple[DemoArticle, ...] = (
         kind="text",
         pathologies=("plain-text",),
         paragraphs=(
-            "本网讯 天津市发展和改革委员会10月17日发布《天津市氢能产业发展行动方案（2024—2027年）》，"
+            "本网讯 天津市发展和改革委员会10月17日发布"
+            "《天津市氢能产业发展行动方案（2024—2027年）》，"
             "提出到2027年，全市氢能产业总产值力争达到1000亿元，建成加氢站30座，"
             "推广燃料电池汽车2000辆。",
             "目前，天津已聚集氢能产业链企业超过100家，2023年氢能产业产值约145亿元。"
@@ -291,7 +294,9 @@ ARTICLES: tuple[DemoArticle, ...] = (
             "一家能源企业有关负责人表示：“公司正在建设的光伏制氢项目年产绿氢可达2万吨。”",
         ),
         editor="李娜",
-        key_facts=(KeyFact("2023年氢能产业产值约145亿元", "145亿元", 14_500_000_000, "元", "2023"),),
+        key_facts=(
+            KeyFact("2023年氢能产业产值约145亿元", "145亿元", 14_500_000_000, "元", "2023"),
+        ),
     ),
     DemoArticle(
         slug="jingjinji-industry",
@@ -323,12 +328,16 @@ ARTICLES: tuple[DemoArticle, ...] = (
         editor="刘洋",
         comments=44,
         likes=210,
-        key_facts=(KeyFact("实现营业收入5.1万亿元", "5.1万亿元", 5_100_000_000_000, "元", JAN_AUG),),
+        key_facts=(
+            KeyFact("实现营业收入5.1万亿元", "5.1万亿元", 5_100_000_000_000, "元", JAN_AUG),
+        ),
     ),
     DemoArticle(
         slug="hebei-offshore-wind",
         published=at(19, 13, 20),
-        title="Hebei breaks ground on $4.8 billion offshore wind projects, capacity to reach 3.2 GW",
+        title=(
+            "Hebei breaks ground on $4.8 billion offshore wind projects, capacity to reach 3.2 GW"
+        ),
         byline="By Chen Hao",
         authors=("Chen Hao",),
         source="Bohai Economic Review",
@@ -344,15 +353,15 @@ ARTICLES: tuple[DemoArticle, ...] = (
             "wind fleet to 3.2 GW by the end of 2026. In the first nine months of this year, "
             "Hebei's wind and solar power generation rose 18.4% to 96.7 billion kilowatt-hours, "
             "accounting for 27.3% of total output.",
-            "\"Offshore wind gives the Bohai Rim a steady source of clean power close to its "
-            "industrial centers,\" said Han Xiangdong, director of the Hebei Department of "
+            '"Offshore wind gives the Bohai Rim a steady source of clean power close to its '
+            'industrial centers," said Han Xiangdong, director of the Hebei Department of '
             "Industry and Information Technology.",
             "Turbine makers in the province have secured orders worth more than 12 billion yuan "
             "this year, and local suppliers now provide about 60% of components, according to "
             "the commission.",
             "Liu Mei, an analyst at Bohai Securities, said the projects could cut carbon dioxide "
-            "emissions by 4.1 million tons a year. \"The key constraint is grid capacity, not "
-            "turbines,\" she said.",
+            'emissions by 4.1 million tons a year. "The key constraint is grid capacity, not '
+            'turbines," she said.',
         ),
         photo=Photo(
             "hebei-offshore-wind.jpg",
@@ -428,9 +437,7 @@ ARTICLES: tuple[DemoArticle, ...] = (
         editor="刘洋",
         comments=120,
         likes=688,
-        key_facts=(
-            KeyFact("全市地区生产总值", "12713.45亿元", 1_271_345_000_000, "元", Q1_Q3),
-        ),
+        key_facts=(KeyFact("全市地区生产总值", "12713.45亿元", 1_271_345_000_000, "元", Q1_Q3),),
     ),
     DemoArticle(
         slug="bohai-shipbuilding",
@@ -524,9 +531,7 @@ ARTICLES: tuple[DemoArticle, ...] = (
         editor="王敏",
         comments=16,
         likes=73,
-        key_facts=(
-            KeyFact("实现营业收入1086.5亿元", "1086.5亿元", 108_650_000_000, "元", Q1_Q3),
-        ),
+        key_facts=(KeyFact("实现营业收入1086.5亿元", "1086.5亿元", 108_650_000_000, "元", Q1_Q3),),
     ),
     DemoArticle(
         slug="nangang-ethylene",
@@ -537,7 +542,8 @@ ARTICLES: tuple[DemoArticle, ...] = (
         source="渤海经济网",
         section="产业",
         paragraphs=(
-            "本网讯 10月26日，位于天津南港工业区的120万吨/年乙烯项目正式投产。该项目总投资约280亿元，"
+            "本网讯 10月26日，位于天津南港工业区的120万吨/年乙烯项目正式投产。"
+            "该项目总投资约280亿元，"
             "建成后预计年产值超过300亿元，年利税约40亿元。",
             "项目建设了乙烯、聚乙烯、聚丙烯等9套主要生产装置，可生产高端聚烯烃等20余种产品，"
             "产品本地转化率约八成。",
@@ -548,7 +554,9 @@ ARTICLES: tuple[DemoArticle, ...] = (
             "今年1至9月，南港工业区完成固定资产投资186.3亿元，同比增长15.7%；新签约项目42个，"
             "协议投资额620亿元。",
         ),
-        photo=Photo("nangang-ethylene.jpg", "天津南港工业区乙烯项目生产装置全景。", "记者 郭晓峰 摄"),
+        photo=Photo(
+            "nangang-ethylene.jpg", "天津南港工业区乙烯项目生产装置全景。", "记者 郭晓峰 摄"
+        ),
         editor="刘洋",
         comments=48,
         likes=301,

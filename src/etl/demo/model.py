@@ -22,6 +22,13 @@ class Photo:
     caption: str  # caption text as shown, without the credit
     credit: str  # e.g. "记者 赵光辉 摄" or "Photo by Zhao Guanghui"
 
+    @property
+    def line(self) -> str:
+        """Caption and credit as the caption paragraph prints them."""
+        # Chinese portals glue the credit straight after the caption's full stop.
+        sep = " " if self.caption.isascii() else ""
+        return f"{self.caption}{sep}{self.credit}"
+
 
 @dataclass(frozen=True, slots=True)
 class KeyFact:

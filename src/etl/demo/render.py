@@ -105,8 +105,10 @@ def related_articles(article: DemoArticle, limit: int = 4) -> list[DemoArticle]:
     return others[:limit]
 
 
-def _hot_list() -> list[DemoArticle]:
-    return sorted(ARTICLES, key=lambda a: (-a.comments, a.slug))[:5]
+def _hot_list(lang: str) -> list[DemoArticle]:
+    """Most-commented articles in the page's language (Chinese variants share one list)."""
+    same = [a for a in ARTICLES if (a.lang == "en") == (lang == "en")]
+    return sorted(same, key=lambda a: (-a.comments, a.slug))[:5]
 
 
 def _meta_charset(article: DemoArticle) -> str:
@@ -126,7 +128,7 @@ def _body_html(article: DemoArticle) -> str:
                 f'<p class="img" style="text-align:center">'
                 f'<img src="/images/{photo.image}" alt="" width="600" height="400"></p>'
             )
-            parts.append(f'<p class="caption">{_t(photo.caption)}{_t(photo.credit)}</p>')
+            parts.append(f'<p class="caption">{_t(photo.line)}</p>')
     return "\n".join(parts)
 
 
@@ -141,7 +143,9 @@ def render_html(article: DemoArticle) -> str:
     related = "\n".join(
         f'<li><a href="{a.path}">{_t(a.title)}</a></li>' for a in related_articles(article)
     )
-    hot = "\n".join(f'<li><a href="{a.path}">{_t(a.title)}</a></li>' for a in _hot_list())
+    hot = "\n".join(
+        f'<li><a href="{a.path}">{_t(a.title)}</a></li>' for a in _hot_list(article.lang)
+    )
     footer_links = " | ".join(f'<a href="/">{_t(x)}</a>' for x in chrome.footer_links)
     licence = f"<p>{_t(chrome.licence)}</p>" if chrome.licence else ""
     editor = ""
@@ -150,6 +154,24 @@ def render_html(article: DemoArticle) -> str:
         editor = f'<div class="editor">{line if article.lang == "en" else f"（{line}）"}</div>'
     weather = "" if article.lang == "en" else ' <span class="weather">天津 晴 12~21℃</span>'
     description = _t(article.paragraphs[0][:80])
+    header = (
+        f'<div class="header"><a class="logo" href="/">'
+        f'<img src="/static/logo.png" alt="{escape(chrome.site)}"></a>\n'
+        f'<ul class="nav">{nav}</ul></div>'
+    )
+    crumbs = (
+        f'<div class="crumbs">{_t(chrome.crumbs)}<a href="/">{_t(chrome.nav[0])}</a>'
+        f' &gt; <a href="/">{_t(article.section)}</a></div>'
+    )
+    info = (
+        f'<div class="info"><span class="time">{article.shown_date}</span> '
+        f'<span class="source">{_t(chrome.source_label)}{_t(article.source)}</span> '
+        f'<span class="author">{_t(article.byline)}</span></div>'
+    )
+    comment_bar = (
+        f'<div class="comment-bar"><span class="like">{_t(chrome.likes)} {article.likes}</span> '
+        f'<a href="#comments">{_t(chrome.comments)}（{article.comments}）</a></div>'
+    )
     return f"""<!DOCTYPE html>
 <html lang="{chrome.html_lang}">
 <head>
@@ -160,19 +182,18 @@ def render_html(article: DemoArticle) -> str:
 </head>
 <body>
 <div class="topbar"><a href="/">{_t(chrome.site)}</a>{weather}</div>
-<div class="header"><a class="logo" href="/"><img src="/static/logo.png" alt="{escape(chrome.site)}"></a>
-<ul class="nav">{nav}</ul></div>
-<div class="crumbs">{_t(chrome.crumbs)}<a href="/">{_t(chrome.nav[0])}</a> &gt; <a href="/">{_t(article.section)}</a></div>
+{header}
+{crumbs}
 <div class="main">
 <div class="article">
 <h1>{_t(article.title)}</h1>
-<div class="info"><span class="time">{article.shown_date}</span> <span class="source">{_t(chrome.source_label)}{_t(article.source)}</span> <span class="author">{_t(article.byline)}</span></div>
+{info}
 <div class="share">{_t(chrome.share)}{share}</div>
 <div class="content" id="content">
 {_body_html(article)}
 </div>
 {editor}
-<div class="comment-bar"><span class="like">{_t(chrome.likes)} {article.likes}</span> <a href="#comments">{_t(chrome.comments)}（{article.comments}）</a></div>
+{comment_bar}
 <div class="share share-bottom">{_t(chrome.share)}{share}</div>
 </div>
 <div class="sidebar">

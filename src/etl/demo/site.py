@@ -109,7 +109,8 @@ def render_index() -> bytes:
 
 _NOT_FOUND = """<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>404 页面不存在_渤海经济网</title></head>
-<body><h1>404 Not Found</h1><p>您访问的页面不存在或已被删除。</p><p><a href="/">返回首页</a></p></body>
+<body><h1>404 Not Found</h1><p>您访问的页面不存在或已被删除。</p>
+<p><a href="/">返回首页</a></p></body>
 </html>
 """.encode()
 
