@@ -1,0 +1,124 @@
+"""Assemble an Article from lines: classify header/body/footer lines, pick date and people."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from etl.parse import bylines as B
+from etl.parse import dates as D
+from etl.parse import patterns as P
+from etl.parse.body import is_caption, is_furniture
+from etl.parse.dom import Line
+
+_SQ = re.compile(r"\s+")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+#: A meta line (date/source/author strip) is short; longer lines are prose.
+META_LINE_MAX = 90
+
+
+def squash(s: str | None) -> str:
+    """Text without whitespace, for comparisons."""
+    return _SQ.sub("", s or "")
+
+
+@dataclass(slots=True)
+class Sorted:
+    """Lines of a page sorted into article parts."""
+
+    body: list[str] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
+    editors: list[str] = field(default_factory=list)
+    source: str | None = None
+    dates: list[str] = field(default_factory=list)
+
+
+def _is_meta_line(t: str) -> bool:
+    """A short strip of date / source / author / views with no prose."""
+    if len(t) > META_LINE_MAX:
+        return False
+    if P.DATE_TIME_RE.search(t) and sum(1 for ch in t if ch in "。！？") == 0:
+        rest = P.DATE_TIME_RE.sub("", t)
+        return len(squash(rest)) <= 45
+    return False
+
+
+def sort_lines(lines: list[Line], simp: list[str], title: str | None) -> Sorted:
+    """Split container lines into body, captions, bylines, editors, source and date hints."""
+    out = Sorted()
+    st = squash(title)
+    for line, s in zip(lines, simp, strict=False):
+        t = line.text
+        sq = squash(t)
+        if st and (sq == st or (line.heading and len(sq) >= 4 and sq in st)):
+            continue
+        names = B.editor_names(s)
+        if names is not None:
+            out.editors += names
+            continue
+        if P.EDITOR_INLINE_RE.search(s) and len(s) <= 40 and not _prose(s):
+            m = P.EDITOR_INLINE_RE.search(s)
+            out.editors.append(m.group(1))
+            continue
+        names = B.byline_names(s)
+        if names is not None:
+            out.authors += [n for n in names if n not in out.authors]
+            continue
+        src = B.source_of(s) if len(s) <= META_LINE_MAX else None
+        if src is not None and not _prose(s):
+            out.source = out.source or src
+            d = D.parse_date(s)
+            if d:
+                out.dates.append(d)
+            continue
+        if _is_meta_line(s):
+            d = D.parse_date(s)
+            if d:
+                out.dates.append(d)
+            continue
+        if is_caption(Line(s, line.link_chars, line.caption)):
+            out.captions.append(t)
+            continue
+        if is_furniture(Line(s, line.link_chars, line.caption, line.heading, line.furniture)):
+            continue
+        out.body.append(t)
+    _trim_tail(out)
+    return out
+
+
+def _prose(t: str) -> bool:
+    return sum(1 for ch in t if ch in "，。！？；") >= 2
+
+
+def _trim_tail(out: Sorted) -> None:
+    """Drop trailing lines that are not prose (footers, link labels) after the last sentence."""
+    while out.body:
+        t = out.body[-1]
+        if t and (t[-1] in P.END_PUNCT or len(t) > 60):
+            break
+        if len(out.body) == 1:
+            break
+        out.body.pop()
+
+
+def year_hint(text: str, extra: list[str]) -> int | None:
+    """The publication year for a month/day dateline: the latest plausible year the page shows."""
+    years = [int(y) for y in _YEAR.findall(text)]
+    years += [int(e[:4]) for e in extra if e]
+    this_year = dt.date.today().year
+    years = [y for y in years if 1990 <= y <= this_year]
+    return max(years) if years else None
+
+
+def pick_date(near: list[str], meta: list[str], other: list[str]) -> str | None:
+    """Prefer a visible date near the headline with a time; else a timed candidate of the same day."""
+    cands = [c for c in near + meta + other if c]
+    if not cands:
+        return None
+    first = cands[0]
+    for c in cands:
+        if D.has_time(c) and c[:10] == first[:10]:
+            return c
+    return first

@@ -1,0 +1,82 @@
+"""Choose the article's container in a page and clean its lines (Chinese-aware)."""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from etl.parse import patterns as P
+from etl.parse.dom import Line, lines_of
+
+
+def _run_weight(text: str, in_link: bool) -> float:
+    """Evidence that a text run is article prose (positive) or furniture (negative)."""
+    n = len(text) - text.count(" ") - text.count("\n") - text.count("\t")
+    if n <= 0:
+        return 0.0
+    if in_link:
+        return -P.LINK_PENALTY * n
+    punct = sum(1 for ch in text if ch in P.PUNCT)
+    if punct == 0 and n < P.BARE_TEXT_MIN:
+        return P.BARE_TEXT_WEIGHT * n
+    return n + P.PUNCT_BONUS * punct
+
+
+def best_container(root: etree._Element) -> etree._Element | None:
+    """The element whose subtree holds the most prose net of links and bare labels.
+
+    Every text run adds its weight to all its ancestors; the best-scoring element wins
+    (a maximum-subtree search, in the spirit of GNE's text/punctuation density).
+    """
+    linked: set[etree._Element] = set()
+    for a in root.iter("a"):
+        linked.update(a.iter())
+    elements = [el for el in root.iter() if isinstance(el.tag, str)]
+    score: dict[etree._Element, float] = {}
+    for el in elements:
+        in_link = el in linked
+        w = _run_weight(el.text, in_link) if el.text else 0.0
+        for child in el:
+            if child.tail:
+                w += _run_weight(child.tail, in_link)
+        score[el] = w
+    for el in reversed(elements):
+        parent = el.getparent()
+        if parent is not None and parent in score:
+            score[parent] += score[el]
+    if not score:
+        return None
+    best = max(score.items(), key=lambda kv: kv[1])
+    return best[0] if best[1] > 0 else None
+
+
+def is_caption(line: Line) -> bool:
+    """Photo captions and photo credits."""
+    if line.caption:
+        return True
+    t = line.text
+    return len(t) <= 120 and bool(P.CAPTION_LINE_RE.search(t))
+
+
+def is_furniture(line: Line) -> bool:
+    """Share widgets, counters, link lists, copyright and navigation lines."""
+    t = line.text
+    if line.furniture and not _prose(t):
+        return True
+    if line.link_chars and line.link_chars > P.LINK_LINE_RATIO * len(t.replace(" ", "")):
+        return True
+    if P.WIDGET_ONLY_RE.match(t) or P.END_MARK_RE.match(t):
+        return True
+    if len(t) <= 80 and P.FURNITURE_LINE_RE.match(t):
+        return True
+    if P.ORIGINAL_TITLE_RE.match(t) and len(t) <= 120:
+        return True
+    return False
+
+
+def _prose(t: str) -> bool:
+    return sum(1 for ch in t if ch in P.PUNCT) >= 2 and len(t) >= 30
+
+
+def container_lines(el: etree._Element) -> list[Line]:
+    """Lines of the chosen container."""
+    return lines_of(el)

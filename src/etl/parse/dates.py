@@ -1,0 +1,97 @@
+"""Publication time: candidates from meta/JSON-LD, visible date lines, JS variables, URL."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from etl.parse import patterns as P
+
+_CN = dt.timezone(dt.timedelta(hours=8))
+
+
+def _valid(y: int, m: int, d: int) -> bool:
+    try:
+        dt.date(y, m, d)
+    except ValueError:
+        return False
+    return 1990 <= y <= 2100
+
+
+def format_date(y: int, m: int, d: int, hh: int | None = None, mm: int | None = None,
+                ss: int | None = None, tz: str | None = None) -> str | None:
+    """ISO string in Asia/Shanghai local time; date only when no time is known."""
+    if not _valid(y, m, d):
+        return None
+    if hh is None or mm is None or hh > 23 or mm > 59:
+        return f"{y:04d}-{m:02d}-{d:02d}"
+    ss = ss if ss is not None and ss <= 59 else 0
+    t = dt.datetime(y, m, d, hh, mm, ss, tzinfo=_CN)
+    if tz:
+        if tz == "Z":
+            off = dt.timedelta(0)
+        else:
+            sign = -1 if tz[0] == "-" else 1
+            digits = tz[1:].replace(":", "")
+            off = sign * dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:4] or 0))
+        t = dt.datetime(y, m, d, hh, mm, ss, tzinfo=dt.timezone(off)).astimezone(_CN)
+    return t.isoformat()
+
+
+def parse_date(s: str) -> str | None:
+    """First date (with time when given) in ``s``; None when there is none."""
+    if not s:
+        return None
+    s = s.strip()
+    if re.fullmatch(r"1\d{9}(?:\d{3})?", s):
+        return from_timestamp(int(s[:10]))
+    m = P.DATE_TIME_RE.search(s)
+    if not m:
+        return None
+    g = m.groupdict()
+    return format_date(int(g["y"]), int(g["m"]), int(g["d"]),
+                       int(g["H"]) if g["H"] else None, int(g["M"]) if g["M"] else None,
+                       int(g["S"]) if g["S"] else None, g["tz"])
+
+
+def from_timestamp(ts: int) -> str | None:
+    """Unix seconds → local ISO time."""
+    try:
+        return dt.datetime.fromtimestamp(ts, tz=_CN).isoformat()
+    except (OverflowError, OSError, ValueError):
+        return None
+
+
+def has_time(iso: str | None) -> bool:
+    """True when the ISO string carries a time of day."""
+    return bool(iso) and "T" in iso
+
+
+def from_url(url: str | None) -> str | None:
+    """Date found in a URL path."""
+    if not url:
+        return None
+    m = P.URL_DATE_RE.search(url)
+    if not m:
+        return None
+    return format_date(int(m["y"]), int(m["m"]), int(m["d"]))
+
+
+def from_js(html: str) -> str | None:
+    """Publication time held in an inline script variable (timestamp or date string)."""
+    m = P.JS_DATE_RE.search(html)
+    if m:
+        v = parse_date(m["v"])
+        if v:
+            return v
+    m = P.JS_TS_RE.search(html)
+    if m:
+        return from_timestamp(int(m["ts"]))
+    return None
+
+
+def month_day_with_year(month: int, day: int, year_hint: int | None) -> str | None:
+    """A dateline's month/day completed with the year taken from context."""
+    if year_hint is None:
+        return None
+    return format_date(year_hint, month, day)

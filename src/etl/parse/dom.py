@@ -1,0 +1,117 @@
+"""HTML → lxml tree, and a tree → lines of visible text (with link and caption marks)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import lxml.html
+from lxml import etree
+
+from etl.parse import patterns as P
+
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+_WS = re.compile(r"[ \t\r\n\f\v\u00a0\u3000\u200b\ufeff]+")
+
+
+@dataclass(slots=True)
+class Line:
+    """One line of visible text: a block element's own text run."""
+
+    text: str
+    link_chars: int = 0
+    caption: bool = False
+    heading: bool = False
+    furniture: bool = False
+
+
+def parse_html(text: str) -> etree._Element | None:
+    """Parse HTML text leniently; None when nothing usable comes out."""
+    text = _XML_DECL.sub("", text[: P.MAX_HTML_CHARS])
+    if not text.strip():
+        return None
+    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, recover=True,
+                                  collect_ids=False, default_doctype=False)
+    try:
+        root = lxml.html.document_fromstring(text, parser=parser)
+    except (etree.ParserError, ValueError, etree.XMLSyntaxError):
+        try:
+            root = lxml.html.fromstring("<html><body>" + text + "</body></html>", parser=parser)
+        except Exception:  # noqa: BLE001 - lxml raises several types on garbage
+            return None
+    return root
+
+
+def strip_noise(root: etree._Element) -> None:
+    """Remove elements that never hold visible article text."""
+    etree.strip_elements(root, *P.DROP_TAGS, with_tail=False)
+    for el in list(root.iter(etree.Comment, etree.ProcessingInstruction)):
+        parent = el.getparent()
+        if parent is not None:
+            el.drop_tree() if hasattr(el, "drop_tree") else parent.remove(el)
+
+
+def norm_ws(s: str) -> str:
+    """Collapse whitespace (incl. nbsp and ideographic space) to single spaces."""
+    return _WS.sub(" ", s).strip()
+
+
+def _attr_words(el: etree._Element) -> str:
+    return (el.get("class") or "") + " " + (el.get("id") or "")
+
+
+def lines_of(el: etree._Element) -> list[Line]:
+    """Visible text of ``el`` as lines, split at block elements; iterative (deep trees are safe).
+
+    A line is marked caption/heading/furniture when most of its characters sit inside such
+    an element.
+    """
+    out: list[Line] = []
+    cur: list[str] = []
+    cnt = [0, 0, 0, 0]  # link, caption, heading, furniture characters
+
+    def flush() -> None:
+        t = norm_ws("".join(cur))
+        if t:
+            half = len(t.replace(" ", "")) / 2
+            out.append(Line(t, min(cnt[0], len(t)), cnt[1] > half, cnt[2] > half, cnt[3] > half))
+        cur.clear()
+        cnt[:] = [0, 0, 0, 0]
+
+    stack: list[tuple] = [("open", el, (False, False, False, False))]
+    while stack:
+        kind, node, ctx = stack.pop()
+        if kind == "text":
+            n = len(node.strip())
+            cur.append(node)
+            for i in range(4):
+                if ctx[i]:
+                    cnt[i] += n
+            continue
+        tag = node.tag.lower() if isinstance(node.tag, str) else ""
+        block = tag in P.BLOCK_TAGS
+        if block:
+            flush()
+        if kind == "close":
+            continue
+        aw = _attr_words(node) if tag in _ATTR_TAGS else ""
+        nctx = (
+            ctx[0] or tag == "a",
+            ctx[1] or tag in P.CAPTION_TAGS or bool(aw and P.CAPTION_CLASS_RE.search(aw)),
+            ctx[2] or tag in _HEADINGS,
+            ctx[3] or bool(aw and P.FURNITURE_CLASS_RE.search(aw)),
+        )
+        stack.append(("close", node, ctx))
+        for child in reversed(node):
+            if child.tail:
+                stack.append(("text", child.tail, nctx))
+            if isinstance(child.tag, str):
+                stack.append(("open", child, nctx))
+        if node.text and tag != "br":
+            stack.append(("text", node.text, nctx))
+    flush()
+    return out
+
+
+_ATTR_TAGS = frozenset({"div", "p", "span", "section", "ul", "figure", "table", "aside"})
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})

@@ -1,0 +1,134 @@
+"""Page metadata: <meta> tags, JSON-LD, <title>, canonical link; and headline choice."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from etl.parse import patterns as P
+from etl.parse.dom import norm_ws
+
+_KEY = re.compile(r"[-_:.\s]")
+
+
+@dataclass(slots=True)
+class PageMeta:
+    """What the page's head and structured data say about the article."""
+
+    title_tag: str | None = None
+    metas: dict[str, str] = field(default_factory=dict)
+    jsonld: list[dict] = field(default_factory=list)
+    canonical: str | None = None
+    h1: list[str] = field(default_factory=list)
+    lang: str | None = None
+
+
+def _key(s: str) -> str:
+    return _KEY.sub("", s.lower())
+
+
+def read_meta(root: etree._Element) -> PageMeta:
+    """Collect metadata before noise is stripped from the tree."""
+    pm = PageMeta()
+    for t in root.iter("title"):
+        txt = norm_ws(t.text_content() or "")
+        if txt:
+            pm.title_tag = txt
+            break
+    for m in root.iter("meta"):
+        k = m.get("property") or m.get("name") or m.get("itemprop") or m.get("http-equiv")
+        v = m.get("content")
+        if k and v and v.strip():
+            pm.metas.setdefault(_key(k), norm_ws(v))
+    for s in root.iter("script"):
+        if (s.get("type") or "").lower() == "application/ld+json" and s.text:
+            try:
+                data = json.loads(s.text)
+            except ValueError:
+                continue
+            items = data if isinstance(data, list) else [data]
+            for it in items:
+                if isinstance(it, dict):
+                    pm.jsonld.append(it)
+                    graph = it.get("@graph")
+                    if isinstance(graph, list):
+                        pm.jsonld.extend(g for g in graph if isinstance(g, dict))
+    for link in root.iter("link"):
+        if (link.get("rel") or "").lower() == "canonical" and link.get("href"):
+            pm.canonical = link.get("href").strip()
+            break
+    if not pm.canonical and pm.metas.get("ogurl"):
+        pm.canonical = pm.metas["ogurl"]
+    for h in root.iter("h1"):
+        txt = norm_ws(h.text_content() or "")
+        if txt:
+            pm.h1.append(txt)
+    pm.lang = root.get("lang")
+    return pm
+
+
+def jsonld_value(pm: PageMeta, *keys: str) -> str | None:
+    """First string value of any of ``keys`` in the page's JSON-LD objects."""
+    for it in pm.jsonld:
+        for k in keys:
+            v = it.get(k)
+            if isinstance(v, str) and v.strip():
+                return v.strip()
+            if isinstance(v, dict) and isinstance(v.get("name"), str):
+                return v["name"].strip()
+            if isinstance(v, list) and v:
+                first = v[0]
+                if isinstance(first, str):
+                    return first
+                if isinstance(first, dict) and isinstance(first.get("name"), str):
+                    return first["name"].strip()
+    return None
+
+
+def _squash(s: str) -> str:
+    return re.sub(r"\s+", "", s)
+
+
+def strip_site_suffix(title: str) -> str:
+    """Drop trailing (or leading) site-name segments of a <title>, judged by length only."""
+    parts = [p for p in P.TITLE_SEPARATORS.split(title) if p.strip()]
+    if len(parts) <= 1:
+        return title.strip()
+    # keep the longest segment and whatever longer neighbours hang on it
+    longest = max(range(len(parts)), key=lambda i: len(parts[i]))
+    return parts[longest].strip()
+
+
+def choose_title(pm: PageMeta, heading_lines: list[str]) -> str | None:
+    """The headline: an h1/og:title/heading that the <title> contains, else the stripped <title>."""
+    tt = pm.title_tag or ""
+    stt = _squash(tt)
+    cands: list[str] = []
+    cands += pm.h1
+    for k in ("ogtitle", "twittertitle", "title", "headline"):
+        if pm.metas.get(k):
+            cands.append(pm.metas[k])
+    ld = jsonld_value(pm, "headline", "name")
+    if ld:
+        cands.append(ld)
+    cands += heading_lines
+    if stt:
+        best = None
+        for c in cands:
+            sc = _squash(c).rstrip(".…")
+            if len(sc) >= 4 and sc in stt and (best is None or len(sc) > len(_squash(best))):
+                best = c
+        if best and len(_squash(best)) >= 0.3 * len(_squash(strip_site_suffix(tt))):
+            return best.strip()
+    for c in pm.h1:
+        if len(_squash(c)) >= 6:
+            return c.strip()
+    for k in ("ogtitle", "twittertitle"):
+        if pm.metas.get(k):
+            return strip_site_suffix(pm.metas[k])
+    if tt:
+        return strip_site_suffix(tt)
+    return None

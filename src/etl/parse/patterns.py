@@ -1,0 +1,167 @@
+"""Heuristics as data: marker words, regexes and named thresholds used by the parser.
+
+Nothing here names a site, a domain or a page: every rule is a general pattern of
+Chinese (or English) news pages.
+"""
+
+from __future__ import annotations
+
+import re
+
+# --- characters ------------------------------------------------------------------------
+
+#: Sentence punctuation (full and half width). Body text is rich in it, furniture is not.
+PUNCT = set("，。！？；：、“”‘’（）《》,.!?;:\"'…—")
+#: Punctuation that ends a sentence.
+END_PUNCT = set("。！？!?…”」』.；;）)")
+CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+# --- DOM -------------------------------------------------------------------------------
+
+#: Elements whose whole content is never article text.
+DROP_TAGS = (
+    "script", "style", "noscript", "template", "svg", "iframe", "textarea", "select",
+    "option", "button", "input", "link", "meta", "object", "embed", "canvas", "map",
+    "audio", "video", "head", "title",
+)
+#: Elements that start a new line of text.
+BLOCK_TAGS = frozenset(
+    "p div br li ul ol dl dt dd h1 h2 h3 h4 h5 h6 tr td th table tbody thead tfoot section "
+    "article blockquote figure figcaption header footer pre center hr form address aside nav "
+    "main caption".split()
+)
+#: Elements whose text is a caption.
+CAPTION_TAGS = frozenset({"figcaption", "caption"})
+#: class/id words marking captions (generic words, not site names).
+CAPTION_CLASS_RE = re.compile(r"(?:^|[\s_-])(?:caption|pic_?txt|pictext|img_?desc|imgtxt|pic_?desc)"
+                              r"(?:$|[\s_-])", re.I)
+#: class/id words marking page furniture inside or next to an article.
+FURNITURE_CLASS_RE = re.compile(
+    r"(?:^|[\s_-])(?:share|comment|comments|related|recommend|footer|copyright|breadcrumb|"
+    r"crumb|nav|navbar|menu|sidebar|toolbar|tags?|keywords?|relate|hot|rank|ad|ads|advert)"
+    r"(?:$|[\s_-])",
+    re.I,
+)
+
+# --- body scoring thresholds -------------------------------------------------------------
+
+#: Link text counts against a container: related lists and navigation are mostly links.
+LINK_PENALTY = 1.5
+#: Text without any punctuation (menus, labels, dates) is weak evidence against a container.
+BARE_TEXT_WEIGHT = -0.3
+#: Bare text runs longer than this are likely real content (e.g. a headline-like paragraph).
+BARE_TEXT_MIN = 25
+#: Each punctuation mark inside a text run adds this much: prose is punctuated.
+PUNCT_BONUS = 2.0
+#: A line whose characters are more than this share link text is a link list, not prose.
+LINK_LINE_RATIO = 0.5
+#: Below this many characters the DOM extractor is judged to have failed.
+MIN_BODY_CHARS = 40
+#: Share of CJK characters below which a page is handled as non-Chinese (trafilatura).
+CJK_PAGE_RATIO = 0.05
+#: Pages larger than this are cut before parsing to keep time bounded.
+MAX_HTML_CHARS = 6_000_000
+
+# --- line markers ------------------------------------------------------------------------
+
+EDITOR_RE = re.compile(
+    r"^[\(（【\[]?\s*(?:责任编辑|責任編輯|责编|責編|编辑|編輯|值班编辑|审核|審核|校对|校對|监制|"
+    r"主编|编审|终审|初审|复审|美编|签发)\s*[:：|｜/ ]\s*(.{1,40}?)\s*[\)）】\]]?$"
+)
+EDITOR_INLINE_RE = re.compile(
+    r"(?:责任编辑|責任編輯|责编|編輯|编辑)\s*[:：]?\s*([\u4e00-\u9fffA-Za-z·]{2,12})"
+)
+SOURCE_RE = re.compile(r"(?:^|[\s　|｜])(?:来源|來源|稿源|本文来源|文章来源|出处)\s*[:：]\s*"
+                       r"([^\s　|｜:：]{1,30})")
+ORIGINAL_TITLE_RE = re.compile(r"^[\(（【]?\s*(?:本文)?原标题|^[\(（【]?\s*原題|^[\(（【]?\s*原标题")
+#: A line reduced to page furniture (share widgets, counters, navigation, legal footers).
+FURNITURE_LINE_RE = re.compile(
+    r"^(?:分享到|分享至|分享|转发|收藏|点赞|打印|关闭|返回|举报|评论|扫一扫|打开.{0,6}APP|"
+    r"相关(?:新闻|阅读|文章|推荐|链接)|延伸阅读|推荐阅读|热门推荐|猜你喜欢|为你推荐|更多|上一篇|下一篇|"
+    r"版权(?:所有|声明)|Copyright|©|免责声明|声明[:：]|本文(?:系|为|仅代表)|未经(?:授权|许可|同意)|"
+    r"(?:点击|长按)(?:关注|二维码|进入|查看)|阅读原文|阅读\s*\d|\d+\s*(?:条评论|人参与|人评论|赞)|"
+    r"字号|大\s*中\s*小|【?(?:纠错|打印|关闭)】?|标签[:：]|关键词[:：]|Tags?[:：])",
+    re.I,
+)
+#: Lines that are only widget words / counters.
+WIDGET_ONLY_RE = re.compile(r"^[\s\d|｜/·•\-_.:：()（）\[\]【】]*(?:(?:分享|微信|微博|QQ|空间|"
+                            r"朋友圈|收藏|点赞|评论|举报|打印|转发|赞|在看|顶|踩|A\+|A-)\s*[\d\s|｜/·]*)+$",
+                            re.I)
+#: Photo credits and captions: "…一景。新华社记者 赵子硕 摄", "（图片来源：网络）", "图为…".
+CAPTION_LINE_RE = re.compile(
+    r"(?:[\s　]摄|记者\s*\S{1,12}\s*摄|[\(（][^()（）]{0,30}(?:摄|攝)[\)）]?|(?:摄|攝)(?:影)?)\s*$"
+    r"|^[\(（]?(?:图片来源|圖片來源|图片|图源|图/|图：|图:|配图|视频来源)[:：/]?"
+    r"|^(?:▲|△|↑|上图|下图|图为|圖為|图\d)",
+)
+#: Closing marks a news item puts after its last paragraph.
+END_MARK_RE = re.compile(r"^[\(（【\[]\s*(?:完|终|END|end)\s*[\)）】\]]$")
+
+# --- bylines -----------------------------------------------------------------------------
+
+#: Prefixes that introduce the writers of a piece.
+AUTHOR_PREFIX = (
+    r"(?:(?:[\u4e00-\u9fff]{1,8}?(?:社|报|報|网|網|台|新闻|新聞|日报|晚报))?"
+    r"(?:特约记者|特約記者|首席记者|见习记者|实习记者|本报记者|本网记者|记者|記者|通讯员|通訊員|"
+    r"特约撰稿|撰稿人|撰稿|撰文|采写|採寫|作者|文字|文|图文|圖文|文/图|文\|图|口述|整理))"
+)
+BYLINE_RE = re.compile(
+    r"^[\(（【\[]?\s*" + AUTHOR_PREFIX + r"\s*[:：/｜|丨]?\s*"
+    r"(?P<names>[\u4e00-\u9fff·A-Za-z]{2,}(?:[\s、，,和及与]+[\u4e00-\u9fff·A-Za-z]{1,}){0,7})"
+    r"\s*[\)）】\]]?\s*(?:报道|報道|摄影报道|综合报道|发自\S*)?\s*$"
+)
+#: Writers named inside the first paragraph: "新京报讯（记者 陆一夫）", "(作者 李楠)".
+INLINE_BYLINE_RE = re.compile(
+    r"[\(（]\s*(?:[\u4e00-\u9fff]{0,8}?(?:记者|記者|通讯员|作者|文|撰稿))\s*[:：]?\s*"
+    r"(?P<names>[\u4e00-\u9fff·]{2,4}(?:[\s、，,]+[\u4e00-\u9fff·]{2,4}){0,5})\s*[\)）]"
+)
+#: Agency dateline at the start of a lead: "新华社天津10月25日电", "中新网北京11月25日电".
+DATELINE_RE = re.compile(
+    r"^(?P<agency>新华社|新華社|中新社|中新网|中新網|人民网|人民網|央视网|央視網|[\u4e00-\u9fff]{2,6}?(?:社|网|網|报|報))"
+    r"(?P<place>[\u4e00-\u9fff]{2,8}?)?\s*(?P<month>\d{1,2})月(?P<day>\d{1,2})日\s*(?:电|電|讯|訊)"
+)
+#: A plain-text title line after the dateline: "… 題:…" / "题：…".
+DATELINE_TITLE_RE = re.compile(r"(?:电|電)\s*[（(]?\s*(?:题|題)\s*[:：]\s*(?P<title>.+?)\s*[）)]?$")
+#: Tokens that are not names even when they appear after a byline prefix.
+NOT_NAMES = frozenset(
+    "报道 報道 综合 綜合 整理 编辑 编译 摄影 摄 图 文 来源 原创 本站 本报 本网 发自 特稿 视频".split()
+)
+
+# --- dates -------------------------------------------------------------------------------
+
+#: Visible date and time: 2019年08月16日 10:23, 2019-08-16 10:23:05, 2019/8/16, 2019.08.16
+DATE_TIME_RE = re.compile(
+    r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*(?:[-/.]|年)\s*(?P<m>\d{1,2})\s*(?:[-/.]|月)\s*(?P<d>\d{1,2})"
+    r"(?!\d)\s*日?"
+    r"(?:\s*(?:T|\s|&nbsp;)*(?P<H>\d{1,2})\s*[:：时時]\s*(?P<M>\d{2})(?:\s*[:：分]\s*(?P<S>\d{2}))?)?"
+    r"(?:\s*(?P<tz>Z|[+-]\d{2}:?\d{2}))?"
+)
+#: Meta/JSON keys that carry the publication time (lower-cased, compared without - _ :).
+DATE_META_KEYS = (
+    "articlepublishedtime", "datepublished", "pubdate", "publishdate", "publishtime",
+    "publishedtime", "firstpublishedtime", "ogreleasedate", "releasedate", "dcdate",
+    "dcdateissued", "dctermsissued", "sailthrudate", "parselypubdate", "date", "createdate",
+    "datecreated", "publicationdate", "ptime", "displaydate",
+)
+#: JS variables holding a Unix timestamp of publication.
+JS_TS_RE = re.compile(
+    r"(?:\b(?:ct|publish_?time|pub_?time|create_?time|publishtime|pubtime|ptime)\b)\s*[=:]\s*"
+    r"[\"']?(?P<ts>1[0-9]{9})(?:[0-9]{3})?[\"']?",
+    re.I,
+)
+#: JS variables holding a date string of publication.
+JS_DATE_RE = re.compile(
+    r"(?:publish_?time|pub_?time|publishdate|pubdate|create_?time|ptime|newstime)\"?'?\s*[=:]\s*"
+    r"[\"'](?P<v>(?:19|20)\d{2}[-/年][^\"']{3,25})[\"']",
+    re.I,
+)
+#: Date in a URL path: /2019/08/16/, /2019-08-16/, /20190816/, _20190816
+URL_DATE_RE = re.compile(
+    r"(?<!\d)(?P<y>(?:19|20)\d{2})(?:[/_-]?)(?P<m>0[1-9]|1[0-2])(?:[/_-]?)(?P<d>0[1-9]|[12]\d|3[01])(?!\d)"
+)
+#: How far after the headline (in characters of visible text) a date line still counts as "near".
+DATE_NEAR_TITLE_CHARS = 600
+
+# --- titles ------------------------------------------------------------------------------
+
+#: Separators between a headline and a site name in <title>.
+TITLE_SEPARATORS = re.compile(r"\s*(?:[_|｜—–\-]{1,2}|::|·|»|\s-\s)\s*")

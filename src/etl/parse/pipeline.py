@@ -1,0 +1,241 @@
+"""The parsing steps for HTML and plain-text pages."""
+
+from __future__ import annotations
+
+import re
+
+from etl.parse import bylines as B
+from etl.parse import dates as D
+from etl.parse import patterns as P
+from etl.parse.article import pick_date, sort_lines, squash, year_hint
+from etl.parse.body import best_container
+from etl.parse.decode import decode_bytes
+from etl.parse.dom import Line, lines_of, norm_ws, parse_html, strip_noise
+from etl.parse.meta import choose_title, jsonld_value, read_meta
+from etl.parse.repair import repair_text
+from etl.parse.script import detect_language, to_simplified
+from etl.records import Article
+
+_TAG_SNIFF = re.compile(rb"<\s*(?:html|head|body|div|p|meta|title|!doctype)\b", re.I)
+
+
+def _simplified_lines(lines: list[str]) -> list[str]:
+    """Simplified copies of ``lines`` (same count) for matching marker words."""
+    joined = "\n".join(lines)
+    simp = to_simplified(joined).split("\n")
+    return simp if len(simp) == len(lines) else lines
+
+
+def parse_any(data: bytes, *, url: str | None, content_type: str | None, where: str) -> Article:
+    """Decode, sniff HTML vs plain text and dispatch."""
+    from etl.parse import declared_charset
+
+    art = Article(path=where)
+    if not data:
+        art.warnings.append("empty-input")
+        return art
+    dec = decode_bytes(bytes(data), declared_charset(content_type))
+    art.charset, art.charset_decision = dec.charset, dec.decision
+    ctype = (content_type or "").lower()
+    plain = "text/plain" in ctype or (not ctype and not _TAG_SNIFF.search(data[:4096]))
+    if plain:
+        _parse_plain(dec.text, art, url)
+    else:
+        _parse_html(dec.text, art, url)
+    _finish(art)
+    return art
+
+
+def _finish(art: Article) -> None:
+    text = art.body or art.title or ""
+    art.body_simplified = to_simplified(art.body) if art.body else ""
+    art.language = detect_language(text) if text else None
+    if not art.body:
+        art.warnings.append("no-body")
+    if art.source_name is None and art.agency:
+        art.source_name = art.agency
+
+
+def _repair(text: str, art: Article) -> str:
+    fixed, reps = repair_text(text)
+    art.repairs.extend(reps)
+    return fixed
+
+
+# --- plain text ---------------------------------------------------------------------------
+
+
+def _parse_plain(text: str, art: Article, url: str | None) -> None:
+    text = _repair(text, art)
+    raw = [norm_ws(s) for s in text.splitlines()]
+    raw = [s for s in raw if s]
+    if not raw:
+        return
+    simp = _simplified_lines(raw)
+    title = None
+    head = 0
+    dl = B.dateline(simp[0])
+    m = P.DATELINE_TITLE_RE.search(raw[0])
+    if m:
+        title = m["title"]
+        head = 1
+    elif len(raw) > 1 and len(raw[0]) <= 60 and raw[0][-1] not in "。！？!?.":
+        title = raw[0]
+        head = 1
+    if dl:
+        art.agency, art.dateline_place = dl[0], dl[1]
+    lines = [Line(s) for s in raw[head:]]
+    sorted_ = sort_lines(lines, simp[head:], title)
+    art.title = title
+    art.body = "\n".join(sorted_.body)
+    art.captions = sorted_.captions
+    art.author = sorted_.authors or B.inline_byline_names(art.body)
+    art.editors = sorted_.editors
+    art.source_name = sorted_.source
+    if not dl and sorted_.body:
+        dl = B.dateline(sorted_.body[0])
+        if dl:
+            art.agency, art.dateline_place = dl[0], dl[1]
+    visible = [D.parse_date(s) for s in raw[:3]]
+    cands = [v for v in visible if v] + sorted_.dates
+    dl_date = D.month_day_with_year(dl[2], dl[3], year_hint(text, cands)) if dl else None
+    art.published = pick_date(cands, [dl_date] if dl_date else [], [D.from_url(url)])
+
+
+# --- HTML -----------------------------------------------------------------------------------
+
+
+def _parse_html(text: str, art: Article, url: str | None) -> None:
+    root = parse_html(text)
+    if root is None:
+        art.warnings.append("unparseable-html")
+        return
+    pm = read_meta(root)
+    art.canonical_url = pm.canonical
+    strip_noise(root)
+    body_el = root.find(".//body")
+    page_lines = lines_of(body_el if body_el is not None else root)
+    heading_lines = [ln.text for ln in page_lines if ln.heading]
+    title = choose_title(pm, heading_lines)
+    if title:
+        title = _repair(title, art)
+    art.title = title
+
+    if _cjk_ratio(page_lines) < P.CJK_PAGE_RATIO:
+        _english_body(text, art)
+    container = best_container(body_el if body_el is not None else root)
+    clines = lines_of(container) if container is not None else []
+    if art.body and len(art.body) >= P.MIN_BODY_CHARS:
+        clines = []
+    if clines:
+        repaired = [_repair(ln.text, art) for ln in clines]
+        for ln, r in zip(clines, repaired, strict=True):
+            ln.text = r
+        simp = _simplified_lines([ln.text for ln in clines])
+        sorted_ = sort_lines(clines, simp, title)
+        art.body = "\n".join(sorted_.body)
+        art.captions = sorted_.captions
+        art.editors = sorted_.editors
+        authors, source, cdates = sorted_.authors, sorted_.source, sorted_.dates
+    else:
+        authors, source, cdates = [], None, []
+    if not art.body or len(art.body) < P.MIN_BODY_CHARS:
+        _english_body(text, art)
+
+    # header zone: lines from the headline to the container's first line
+    tpos = _find(page_lines, title)
+    cpos = _find(page_lines, clines[0].text if clines else None, start=tpos or 0)
+    lo = tpos if tpos is not None else 0
+    hi = cpos if cpos is not None and cpos > lo else min(len(page_lines), lo + 12)
+    header = page_lines[lo + (1 if tpos is not None else 0): hi]
+    hsimp = _simplified_lines([ln.text for ln in header])
+    near: list[str] = []
+    for s in hsimp:
+        if not authors:
+            names = B.byline_names(s)
+            if names:
+                authors = names
+        if source is None and len(s) <= 120:
+            source = B.source_of(s)
+        d = D.parse_date(s) if len(s) <= 150 else None
+        if d:
+            near.append(d)
+        if not art.editors:
+            e = B.editor_names(s)
+            if e:
+                art.editors = e
+    # any visible date after the headline within a short distance
+    if not near and tpos is not None:
+        seen = 0
+        for ln in page_lines[tpos + 1:]:
+            seen += len(ln.text)
+            if seen > P.DATE_NEAR_TITLE_CHARS:
+                break
+            d = D.parse_date(ln.text) if len(ln.text) <= 150 else None
+            if d:
+                near.append(d)
+                break
+    near += cdates
+    if not authors and art.body:
+        authors = B.inline_byline_names(art.body)
+    if not authors:
+        authors = _meta_author(pm)
+    art.author = authors
+    art.source_name = source or pm.metas.get("source") or None
+    dl = B.dateline(art.body[:40]) if art.body else None
+    if dl:
+        art.agency, art.dateline_place = dl[0], dl[1]
+    meta_dates = [D.parse_date(v) for v in _meta_date_values(pm)]
+    other = [D.from_js(text[:P.MAX_HTML_CHARS]), D.from_url(url or pm.canonical)]
+    if dl and not near and not any(meta_dates):
+        other.insert(0, D.month_day_with_year(dl[2], dl[3], year_hint(art.body, other)))
+    art.published = pick_date(near, [m for m in meta_dates if m], [o for o in other if o])
+
+
+def _meta_date_values(pm) -> list[str]:
+    vals = [pm.metas[k] for k in P.DATE_META_KEYS if pm.metas.get(k)]
+    ld = jsonld_value(pm, "datePublished", "dateCreated", "uploadDate")
+    if ld:
+        vals.insert(0, ld)
+    return vals
+
+
+def _meta_author(pm) -> list[str]:
+    v = jsonld_value(pm, "author") or pm.metas.get("author") or pm.metas.get("articleauthor")
+    if not v or v.startswith("http") or len(v) > 40:
+        return []
+    return B.split_names(v) or [v]
+
+
+def _find(lines: list[Line], text: str | None, start: int = 0) -> int | None:
+    if not text:
+        return None
+    st = squash(text)
+    for i in range(start, len(lines)):
+        sq = squash(lines[i].text)
+        if sq == st or (len(st) >= 6 and st in sq and len(sq) <= len(st) * 1.5):
+            return i
+    return None
+
+
+def _cjk_ratio(lines: list[Line]) -> float:
+    total = sum(len(ln.text) for ln in lines)
+    if not total:
+        return 0.0
+    cjk = sum(len(P.CJK_RE.findall(ln.text)) for ln in lines)
+    return cjk / total
+
+
+def _english_body(text: str, art: Article) -> None:
+    """Non-Chinese or unusual pages: trafilatura on the decoded text."""
+    try:
+        import trafilatura
+
+        body = trafilatura.extract(text[:P.MAX_HTML_CHARS], include_comments=False,
+                                   include_tables=True, deduplicate=False)
+    except Exception as exc:  # noqa: BLE001 - any extractor failure is a warning
+        art.warnings.append(f"trafilatura-failed: {type(exc).__name__}")
+        return
+    if body and len(body) > len(art.body or ""):
+        art.body = body
+        art.warnings.append("body-from-trafilatura")
