@@ -104,3 +104,37 @@ class Entity:
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class FetchAttempt:
+    """One HTTP request made for a URL (retries are separate attempts)."""
+
+    url: str
+    attempted_at: str  # ISO UTC
+    retry: int
+    status: int | None
+    bytes: int
+    elapsed_ms: float
+    error_class: str | None = None
+    error_message: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class FetchedPage:
+    """The final outcome of fetching one URL, with the raw response when there is one."""
+
+    url: str  # canonical URL requested
+    source: str
+    outcome: str  # "fetched" | "unchanged" | "skipped" | "failed"
+    reason: str | None = None
+    status: int | None = None
+    final_url: str | None = None
+    content_type: str | None = None
+    headers: dict[str, str] = field(default_factory=dict)
+    body: bytes = b""
+    fetched_at: str | None = None
+    attempts: list[FetchAttempt] = field(default_factory=list)

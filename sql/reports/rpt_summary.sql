@@ -1,0 +1,20 @@
+-- one row: the week's headline counts
+with week_row as (
+    select * from weekly_counts where published_week = $week
+),
+failures as (
+    select coalesce(sum(count_pages), 0) as count_failures
+    from data_quality where outcome = 'failed'
+),
+final as (
+    select
+        $week as week,
+        coalesce((select first_published_date from week_row), null) as first_published_date,
+        coalesce((select last_published_date from week_row), null) as last_published_date,
+        coalesce((select count_articles from week_row), 0) as count_articles,
+        coalesce((select count_facts from week_row), 0) as count_facts,
+        coalesce((select count_quotes from week_row), 0) as count_quotes,
+        coalesce((select count_sources from week_row), 0) as count_sources,
+        (select count_failures from failures) as count_failures
+)
+select * from final

@@ -1,0 +1,252 @@
+"""Bulk loads into the warehouse (Arrow tables, never row-by-row executemany)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from etl.records import Article, Fact, FetchedPage, Quote
+
+
+def content_hash(body: bytes) -> str:
+    """sha256 of a raw body, the identity of one stored response."""
+    return hashlib.sha256(body).hexdigest()
+
+
+def article_id(url: str) -> str:
+    """Stable article key from the canonical URL, so reloads upsert instead of duplicate."""
+    return hashlib.sha256(url.encode("utf-8")).hexdigest()[:16]
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, Any]],
+            schema: pa.Schema, conflict: str = "") -> None:
+    if not rows:
+        return
+    staged = pa.Table.from_pylist(rows, schema=schema)
+    name = f"staged_{table}"
+    con.register(name, staged)
+    try:
+        cols = ", ".join(schema.names)
+        con.execute(f"insert into {table} ({cols}) select {cols} from {name} {conflict}")
+    finally:
+        con.unregister(name)
+
+
+ATTEMPT_SCHEMA = pa.schema([
+    ("run_id", pa.string()), ("url", pa.string()), ("source", pa.string()),
+    ("attempted_at", pa.timestamp("us", tz="UTC")), ("retry", pa.int32()),
+    ("status", pa.int32()), ("bytes", pa.int64()), ("elapsed_ms", pa.float64()),
+    ("error_class", pa.string()), ("error_message", pa.string()),
+])
+OUTCOME_SCHEMA = pa.schema([
+    ("run_id", pa.string()), ("url", pa.string()), ("source", pa.string()),
+    ("outcome", pa.string()), ("reason", pa.string()), ("status", pa.int32()),
+    ("final_url", pa.string()), ("attempts", pa.int32()), ("content_hash", pa.string()),
+    ("decided_at", pa.timestamp("us", tz="UTC")),
+])
+RAW_SCHEMA = pa.schema([
+    ("url", pa.string()), ("content_hash", pa.string()), ("final_url", pa.string()),
+    ("fetched_at", pa.timestamp("us", tz="UTC")), ("status", pa.int32()),
+    ("content_type", pa.string()), ("headers", pa.string()), ("body", pa.binary()),
+])
+
+
+def _ts(value: str | None) -> datetime:
+    return datetime.fromisoformat(value) if value else datetime.now(UTC)
+
+
+def save_fetches(con: duckdb.DuckDBPyConnection, run_id: str, pages: list[FetchedPage]) -> int:
+    """Store attempts, outcomes and raw bodies of fetched pages; returns new raw rows."""
+    attempts, outcomes, raws = [], [], []
+    now = datetime.now(UTC)
+    for page in pages:
+        digest = content_hash(page.body) if page.outcome == "fetched" else None
+        for a in page.attempts:
+            attempts.append({
+                "run_id": run_id, "url": page.url, "source": page.source,
+                "attempted_at": _ts(a.attempted_at), "retry": a.retry, "status": a.status,
+                "bytes": a.bytes, "elapsed_ms": a.elapsed_ms, "error_class": a.error_class,
+                "error_message": a.error_message})
+        outcomes.append({
+            "run_id": run_id, "url": page.url, "source": page.source, "outcome": page.outcome,
+            "reason": page.reason, "status": page.status, "final_url": page.final_url,
+            "attempts": len(page.attempts), "content_hash": digest, "decided_at": now})
+        if digest:
+            raws.append({
+                "url": page.url, "content_hash": digest, "final_url": page.final_url,
+                "fetched_at": _ts(page.fetched_at), "status": page.status,
+                "content_type": page.content_type,
+                "headers": json.dumps(page.headers, ensure_ascii=False, sort_keys=True),
+                "body": page.body})
+    before = con.execute("select count(*) from raw_responses").fetchall()[0][0]
+    con.execute("begin")
+    try:
+        _insert(con, "fetch_attempts", attempts, ATTEMPT_SCHEMA)
+        _insert(con, "fetch_outcomes", outcomes, OUTCOME_SCHEMA,
+                "on conflict (run_id, url) do nothing")
+        _insert(con, "raw_responses", raws, RAW_SCHEMA,
+                "on conflict (url, content_hash) do nothing")
+        con.execute("commit")
+    except Exception:
+        con.execute("rollback")
+        raise
+    return con.execute("select count(*) from raw_responses").fetchall()[0][0] - before
+
+
+def fetched_urls(con: duckdb.DuckDBPyConnection) -> set[str]:
+    """URLs that already have a stored raw response (not fetched again)."""
+    return {r[0] for r in con.execute("select distinct url from raw_responses").fetchall()}
+
+
+@dataclass(frozen=True, slots=True)
+class RawRow:
+    """A stored raw response, as the parse stage reads it."""
+
+    url: str
+    content_hash: str
+    content_type: str | None
+    body: bytes
+
+
+def raw_to_parse(con: duckdb.DuckDBPyConnection, parser_version: str,
+                 extractor_version: str, reparse: bool = False) -> list[RawRow]:
+    """Latest raw response per URL that has no current article (or all, with reparse)."""
+    sql = """
+        with latest as (
+            select * from raw_responses
+            qualify row_number() over (partition by url order by fetched_at desc) = 1
+        )
+        select l.url, l.content_hash, l.content_type, l.body
+        from latest l
+        left join articles a on a.url = l.url
+        where $reparse
+           or a.article_id is null
+           or a.content_hash <> l.content_hash
+           or a.parser_version <> $parser_version
+           or exists (select 1 from facts f where f.article_id = a.article_id
+                      and f.extractor_version <> $extractor_version)
+        order by l.url
+    """
+    rows = con.execute(sql, {"reparse": reparse, "parser_version": parser_version,
+                             "extractor_version": extractor_version}).fetchall()
+    return [RawRow(u, h, ct, bytes(b)) for u, h, ct, b in rows]
+
+
+ARTICLE_SCHEMA = pa.schema([
+    ("article_id", pa.string()), ("url", pa.string()), ("content_hash", pa.string()),
+    ("title", pa.string()), ("published_at", pa.timestamp("us", tz="UTC")),
+    ("published_text", pa.string()), ("authors", pa.list_(pa.string())),
+    ("editors", pa.list_(pa.string())), ("source_name", pa.string()), ("agency", pa.string()),
+    ("dateline_place", pa.string()), ("language", pa.string()), ("charset", pa.string()),
+    ("charset_decision", pa.string()), ("canonical_url", pa.string()), ("body", pa.string()),
+    ("body_simplified", pa.string()), ("captions", pa.list_(pa.string())),
+    ("repairs", pa.string()), ("warnings", pa.list_(pa.string())),
+    ("parser_version", pa.string()), ("parsed_at", pa.timestamp("us", tz="UTC")),
+])
+FACT_SCHEMA = pa.schema([
+    ("fact_id", pa.string()), ("article_id", pa.string()), ("seq", pa.int32()),
+    ("text", pa.string()), ("value", pa.float64()), ("unit", pa.string()),
+    ("approx", pa.string()), ("metric", pa.string()), ("subject", pa.string()),
+    ("period", pa.string()), ("sentence", pa.string()), ("start_offset", pa.int32()),
+    ("end_offset", pa.int32()), ("extractor_version", pa.string()),
+])
+QUOTE_SCHEMA = pa.schema([
+    ("quote_id", pa.string()), ("article_id", pa.string()), ("seq", pa.int32()),
+    ("speaker", pa.string()), ("role", pa.string()), ("org", pa.string()),
+    ("text", pa.string()), ("start_offset", pa.int32()), ("end_offset", pa.int32()),
+    ("extractor_version", pa.string()),
+])
+
+
+@dataclass(slots=True)
+class ParsedPage:
+    """One raw response's parse: the article and what was extracted from it."""
+
+    raw: RawRow
+    article: Article
+    facts: list[Fact]
+    quotes: list[Quote]
+
+
+def published_at(published: str | None) -> datetime | None:
+    """Article.published (local ISO text) as an aware datetime; dates mean local midnight."""
+    if not published:
+        return None
+    from zoneinfo import ZoneInfo
+
+    try:
+        value = datetime.fromisoformat(published)
+    except ValueError:
+        return None
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=ZoneInfo("Asia/Shanghai"))
+    return value
+
+
+def save_parsed(con: duckdb.DuckDBPyConnection, parsed: list[ParsedPage],
+                parser_version: str, extractor_version: str) -> None:
+    """Replace the articles, facts and quotes of these pages in one transaction."""
+    now = datetime.now(UTC)
+    articles, facts, quotes = [], [], []
+    for item in parsed:
+        a = item.article
+        aid = article_id(item.raw.url)
+        articles.append({
+            "article_id": aid, "url": item.raw.url, "content_hash": item.raw.content_hash,
+            "title": a.title, "published_at": published_at(a.published),
+            "published_text": a.published, "authors": a.author, "editors": a.editors,
+            "source_name": a.source_name, "agency": a.agency,
+            "dateline_place": a.dateline_place, "language": a.language, "charset": a.charset,
+            "charset_decision": a.charset_decision, "canonical_url": a.canonical_url,
+            "body": a.body, "body_simplified": a.body_simplified, "captions": a.captions,
+            "repairs": json.dumps([r.as_dict() for r in a.repairs], ensure_ascii=False),
+            "warnings": a.warnings, "parser_version": parser_version, "parsed_at": now})
+        for seq, f in enumerate(item.facts):
+            facts.append({
+                "fact_id": f"{aid}-{seq:04d}", "article_id": aid, "seq": seq, "text": f.text,
+                "value": f.value, "unit": f.unit, "approx": f.approx, "metric": f.metric,
+                "subject": f.subject, "period": f.period, "sentence": f.sentence,
+                "start_offset": f.start, "end_offset": f.end,
+                "extractor_version": extractor_version})
+        for seq, q in enumerate(item.quotes):
+            quotes.append({
+                "quote_id": f"{aid}-{seq:04d}", "article_id": aid, "seq": seq,
+                "speaker": q.speaker, "role": q.role, "org": q.org, "text": q.text,
+                "start_offset": q.start, "end_offset": q.end,
+                "extractor_version": extractor_version})
+    ids = pa.table({"article_id": pa.array([r["article_id"] for r in articles], pa.string()),
+                    "url": pa.array([r["url"] for r in articles], pa.string())})
+    con.register("replaced_ids", ids)
+    con.execute("begin")
+    try:
+        for table in ("facts", "quotes", "articles"):
+            con.execute(f"delete from {table} where article_id in "
+                        "(select article_id from replaced_ids)")
+        con.execute("delete from parse_failures where url in (select url from replaced_ids)")
+        _insert(con, "articles", articles, ARTICLE_SCHEMA)
+        _insert(con, "facts", facts, FACT_SCHEMA)
+        _insert(con, "quotes", quotes, QUOTE_SCHEMA)
+        con.execute("commit")
+    except Exception:
+        con.execute("rollback")
+        raise
+    finally:
+        con.unregister("replaced_ids")
+
+
+def save_parse_failures(con: duckdb.DuckDBPyConnection,
+                        failures: list[tuple[RawRow, str]]) -> None:
+    """Record pages whose parse raised, with the reason."""
+    rows = [{"url": r.url, "content_hash": r.content_hash, "error": err,
+             "failed_at": datetime.now(UTC)} for r, err in failures]
+    schema = pa.schema([("url", pa.string()), ("content_hash", pa.string()),
+                        ("error", pa.string()), ("failed_at", pa.timestamp("us", tz="UTC"))])
+    _insert(con, "parse_failures", rows, schema,
+            "on conflict (url, content_hash) do update set error = excluded.error, "
+            "failed_at = excluded.failed_at")
