@@ -9,10 +9,13 @@ Public API:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from etl.demo.articles import ARTICLES
 from etl.demo.model import DemoArticle, KeyFact
-from etl.demo.server import DemoSite
+
+if TYPE_CHECKING:
+    from etl.demo.server import DemoSite
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +69,16 @@ def _entry(a: DemoArticle) -> CatalogEntry:
 def catalog() -> list[CatalogEntry]:
     """All demo articles' expected metadata, in publication order."""
     return [_entry(a) for a in sorted(ARTICLES, key=lambda a: (a.published, a.slug))]
+
+
+def __getattr__(name: str) -> Any:
+    # Imported lazily so ``python -m etl.demo.server`` does not find the module already
+    # loaded by the package (runpy warns about that).
+    if name == "DemoSite":
+        from etl.demo.server import DemoSite
+
+        return DemoSite
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 __all__ = ["CatalogEntry", "DemoSite", "KeyFact", "catalog"]
