@@ -15,8 +15,8 @@ def _run_weight(text: str, in_link: bool) -> float:
         return 0.0
     if in_link:
         return -P.LINK_PENALTY * n
-    punct = sum(1 for ch in text if ch in P.PUNCT)
-    if punct == 0 and n < P.BARE_TEXT_MIN:
+    punct = len(P.PROSE_PUNCT_RE.findall(text))
+    if punct == 0:
         return P.BARE_TEXT_WEIGHT * n
     return n + P.PUNCT_BONUS * punct
 
@@ -30,7 +30,15 @@ def best_container(root: etree._Element) -> etree._Element | None:
     linked: set[etree._Element] = set()
     for a in root.iter("a"):
         linked.update(a.iter())
-    elements = [el for el in root.iter() if isinstance(el.tag, str)]
+    hidden: set[etree._Element] = set()
+    for el in root.iter():
+        if isinstance(el.tag, str) and el not in hidden and (
+            el.get("hidden") is not None
+            or P.HIDDEN_STYLE_RE.search(el.get("style") or "")
+            or P.FURNITURE_CLASS_RE.search((el.get("class") or "") + " " + (el.get("id") or ""))
+        ):
+            hidden.update(el.iter())
+    elements = [el for el in root.iter() if isinstance(el.tag, str) and el not in hidden]
     score: dict[etree._Element, float] = {}
     for el in elements:
         in_link = el in linked

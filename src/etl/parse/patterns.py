@@ -12,6 +12,11 @@ import re
 
 #: Sentence punctuation (full and half width). Body text is rich in it, furniture is not.
 PUNCT = set("，。！？；：、“”‘’（）《》,.!?;:\"'…—")
+#: Prose punctuation: commas and full stops that sentences have and labels, phone numbers,
+#: dates and menus do not (colons and brackets are left out on purpose).
+PROSE_PUNCT_RE = re.compile(r"[，。！？；、“”]|[,.!?;](?=\s|$)")
+#: Inline styles that hide an element from readers.
+HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 #: Punctuation that ends a sentence.
 END_PUNCT = set("。！？!?…”」』.；;）)")
 CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -37,8 +42,8 @@ CAPTION_CLASS_RE = re.compile(r"(?:^|[\s_-])(?:caption|pic_?txt|pictext|img_?des
                               r"(?:$|[\s_-])", re.I)
 #: class/id words marking page furniture inside or next to an article.
 FURNITURE_CLASS_RE = re.compile(
-    r"(?:^|[\s_-])(?:share|comment|comments|related|recommend|footer|copyright|breadcrumb|"
-    r"crumb|nav|navbar|menu|sidebar|toolbar|tags?|keywords?|relate|hot|rank|ad|ads|advert)"
+    r"(?:^|[\s_-])(?:(?:share|comment|related|relate|recommend|footer|copyright|breadcrumb|crumb|"
+    r"sidebar|toolbar|navbar|advert|hotnews|reply|replies|disqus)[\w-]*|nav|menu|tags?|hot|rank|ad|ads)"
     r"(?:$|[\s_-])",
     re.I,
 )
@@ -49,8 +54,6 @@ FURNITURE_CLASS_RE = re.compile(
 LINK_PENALTY = 1.5
 #: Text without any punctuation (menus, labels, dates) is weak evidence against a container.
 BARE_TEXT_WEIGHT = -0.3
-#: Bare text runs longer than this are likely real content (e.g. a headline-like paragraph).
-BARE_TEXT_MIN = 25
 #: Each punctuation mark inside a text run adds this much: prose is punctuated.
 PUNCT_BONUS = 2.0
 #: A line whose characters are more than this share link text is a link list, not prose.
@@ -123,7 +126,8 @@ DATELINE_RE = re.compile(
 DATELINE_TITLE_RE = re.compile(r"(?:电|電)\s*[（(]?\s*(?:题|題)\s*[:：]\s*(?P<title>.+?)\s*[）)]?$")
 #: Tokens that are not names even when they appear after a byline prefix.
 NOT_NAMES = frozenset(
-    "报道 報道 综合 綜合 整理 编辑 编译 摄影 摄 图 文 来源 原创 本站 本报 本网 发自 特稿 视频".split()
+    "报道 報道 综合 綜合 整理 整合 编辑 编译 摄影 摄 图 文 来源 原创 本站 本报 本网 发自 特稿 视频"
+    .split()
 )
 
 # --- dates -------------------------------------------------------------------------------
