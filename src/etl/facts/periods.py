@@ -1,0 +1,156 @@
+"""Time expressions in a sentence, resolved against the publication date (SCHEMA rule 6)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from etl.facts.patterns import CUM_QUARTERS, HALVES, QUARTERS, REL_YEARS
+
+_CN_D = "〇零一二三四五六七八九十"
+_YEAR = r"(?P<y>(?:19|20)\d{2})年|(?P<rel>今年|本年|去年|上年|前年|明年|后年)"
+_AFTER_YEAR = (
+    r"(?P<rest>(?P<m1>\d{1,2})\s*[-—至到~～]\s*(?P<m2>\d{1,2})月份?"
+    r"|(?P<mon>\d{1,2})月份?(?:(?P<day>\d{1,2})[日号])?"
+    r"|上半年|下半年|前三季度|前两季度|前二季度|第?[一二三四]季度|首季|年底|年末|底|末)?"
+)
+_TIME_RE = re.compile(
+    rf"(?P<cut>截至|截止|截止到|截至到)?\s*(?:(?:{_YEAR}){_AFTER_YEAR}"
+    r"|(?P<bm1>\d{1,2})\s*[-—至到~～]\s*(?P<bm2>\d{1,2})月份?"
+    r"|(?P<bmon>\d{1,2})月份?(?:(?P<bday>\d{1,2})[日号])?"
+    r"|(?P<bare>上半年|下半年|前三季度|第?[一二三四]季度))"
+)
+_YEAR_RANGE = re.compile(r"(?P<a>(?:19|20)\d{2})\s*年?\s*(?:[-—至到~～]|－)\s*(?P<b>(?:19|20)\d{2})\s*年")
+_CUTOFF_NOW = re.compile(r"截至目前|截止目前|截至发稿|截至今天|截至今日|目前为止|迄今|至今")
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpr:
+    """A resolved period and where it stands in the text."""
+
+    start: int
+    end: int
+    period: str
+    year_only: bool
+    base: bool = False  # a comparison base (比2017年, 较去年同期), not the figure's own period
+
+
+def _pub(published: str | None) -> tuple[int, int, int] | None:
+    if not published:
+        return None
+    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", published)
+    if not m:
+        return None
+    return int(m.group(1)), int(m.group(2)), int(m.group(3))
+
+
+def publication_day(published: str | None) -> str | None:
+    """'2024-10-25T10:23:00+08:00' -> '2024-10-25'."""
+    p = _pub(published)
+    return f"{p[0]:04d}-{p[1]:02d}-{p[2]:02d}" if p else None
+
+
+def _suffix_period(y: int, rest: str | None, m: re.Match[str], pre: str) -> str:
+    if not rest:
+        return f"{y:04d}"
+    if m.group(pre + "m1") if pre else m.group("m1"):
+        a = int(m.group(pre + "m1") if pre else m.group("m1"))
+        b = int(m.group(pre + "m2") if pre else m.group("m2"))
+        return f"{y:04d}-{a:02d}..{y:04d}-{b:02d}"
+    mon = m.group(pre + "mon") if pre else m.group("mon")
+    if mon:
+        day = m.group(pre + "day") if pre else m.group("day")
+        if day:
+            return f"{y:04d}-{int(mon):02d}-{int(day):02d}"
+        return f"{y:04d}-{int(mon):02d}"
+    if rest in HALVES:
+        return f"{y:04d}-{HALVES[rest]}"
+    if rest in CUM_QUARTERS:
+        return f"{y:04d}-01..{y:04d}-{CUM_QUARTERS[rest]:02d}"
+    if rest in QUARTERS:
+        return f"{y:04d}-Q{QUARTERS[rest]}"
+    if rest in ("年底", "年末", "底", "末"):
+        return f"{y:04d}-12"
+    return f"{y:04d}"
+
+
+def find_times(text: str, published: str | None) -> list[TimeExpr]:
+    """All time expressions in ``text`` (a sentence), in order, resolved to SCHEMA periods."""
+    pub = _pub(published)
+    out: list[TimeExpr] = []
+    taken: list[tuple[int, int]] = []
+    for m in _YEAR_RANGE.finditer(text):
+        out.append(TimeExpr(m.start(), m.end(), f"{m.group('a')}..{m.group('b')}", True))
+        taken.append((m.start(), m.end()))
+    for m in _CUTOFF_NOW.finditer(text):
+        if pub:
+            out.append(TimeExpr(m.start(), m.end(), f"..{publication_day(published)}", False))
+    for m in _TIME_RE.finditer(text):
+        s, e = m.start(), m.end()
+        if any(a <= s < b for a, b in taken):
+            continue
+        # a month/day number must not be part of a longer number or a duration (3个月)
+        if s > 0 and (text[s - 1].isdigit() or text[s - 1] == "."):
+            continue
+        if e < len(text) and text[e - 1] == "月" and text[e:e + 1] in ("份", "薪"):
+            pass
+        period: str | None = None
+        if m.group("y") or m.group("rel"):
+            if m.group("y"):
+                y = int(m.group("y"))
+            elif pub:
+                y = pub[0] + REL_YEARS[m.group("rel")]
+            else:
+                continue
+            rest = m.group("rest")
+            period = _suffix_period(y, rest, m, "")
+            year_only = not rest
+        elif m.group("bm1"):
+            if not pub:
+                continue
+            a, b = int(m.group("bm1")), int(m.group("bm2"))
+            if not (1 <= a <= 12 and 1 <= b <= 12 and a < b):
+                continue
+            period = f"{pub[0]:04d}-{a:02d}..{pub[0]:04d}-{b:02d}"
+            year_only = False
+        elif m.group("bmon"):
+            if not pub:
+                continue
+            mon = int(m.group("bmon"))
+            if not 1 <= mon <= 12:
+                continue
+            day = m.group("bday")
+            if day:
+                if not 1 <= int(day) <= 31:
+                    continue
+                period = f"{pub[0]:04d}-{mon:02d}-{int(day):02d}"
+            else:
+                if text[s - 1:s] == "个":
+                    continue
+                period = f"{pub[0]:04d}-{mon:02d}"
+            year_only = False
+        elif m.group("bare"):
+            if not pub:
+                continue
+            rest = m.group("bare")
+            if rest in HALVES:
+                period = f"{pub[0]:04d}-{HALVES[rest]}"
+            elif rest in CUM_QUARTERS:
+                period = f"{pub[0]:04d}-01..{pub[0]:04d}-{CUM_QUARTERS[rest]:02d}"
+            else:
+                period = f"{pub[0]:04d}-Q{QUARTERS[rest.lstrip('第')]}"
+            year_only = False
+        if period is None:
+            continue
+        if m.group("cut"):
+            end = period.split("..")[-1]
+            period = f"..{end}"
+        base = text[max(0, s - 1):s] in ("比", "较", "与", "同") or text[max(0, s - 2):s] in ("相比", "对比")
+        out.append(TimeExpr(s, e, period, year_only, base))
+    out.sort(key=lambda t: t.start)
+    return out
+
+
+def shift_year(period: str, delta: int) -> str:
+    """Move every year in a period string by ``delta`` (for 去年同期)."""
+    return re.sub(r"(?:19|20)\d{2}", lambda m: str(int(m.group(0)) + delta), period)

@@ -1,0 +1,3 @@
+from etl.records import Quote
+def extract_quotes(body: str) -> list[Quote]:
+    return []

@@ -1,0 +1,56 @@
+"""Offset-preserving text folding: full-width ASCII to ASCII, traditional to simplified."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Callable
+
+
+@lru_cache(maxsize=1)
+def _t2s() -> Callable[[str], str] | None:
+    try:
+        import opencc  # type: ignore[import-untyped]
+
+        for cfg in ("t2s", "t2s.json"):
+            try:
+                conv = opencc.OpenCC(cfg)
+                conv.convert("測試")
+                return conv.convert
+            except Exception:  # noqa: BLE001 - try the next config name
+                continue
+    except Exception:  # noqa: BLE001 - opencc missing: no folding
+        return None
+    return None
+
+
+_FW = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+_FW[0x3000] = 0x20  # ideographic space
+_FW[0xFFE5] = ord("¥")
+_FW[0x2236] = ord(":")  # ratio colon
+
+
+def fold(text: str) -> str:
+    """Return ``text`` with full-width ASCII made ASCII and traditional made simplified.
+
+    The result has exactly the same length as ``text`` so offsets carry over; where the
+    phrase-level converter changes the length, the text is converted character by character.
+    """
+    s = text.translate(_FW)
+    conv = _t2s()
+    if conv is None:
+        return s
+    out = conv(s)
+    if len(out) == len(s):
+        return out
+    chars = []
+    for ch in s:
+        c = conv(ch)
+        chars.append(c if len(c) == 1 else ch)
+    return "".join(chars)
+
+
+def to_simplified(text: str | None) -> str | None:
+    """Simplified form of a short string (metric, subject, name); None stays None."""
+    if text is None:
+        return None
+    return fold(text)
