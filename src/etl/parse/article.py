@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from etl.parse import bylines as B
 from etl.parse import dates as D
 from etl.parse import patterns as P
-from etl.parse.body import is_caption, is_furniture
+from etl.parse.body import _run_weight, is_caption, is_furniture
 from etl.parse.dom import Line
 
 _SQ = re.compile(r"\s+")
@@ -49,9 +49,16 @@ def sort_lines(lines: list[Line], simp: list[str], title: str | None) -> Sorted:
     """Split container lines into body, captions, bylines, editors, source and date hints."""
     out = Sorted()
     st = squash(title)
+    segments: list[list[str]] = [[]]
     for line, s in zip(lines, simp, strict=False):
         t = line.text
         sq = squash(t)
+        if len(s) <= META_LINE_MAX and P.STOP_LINE_RE.match(s):
+            names = B.editor_names(s)
+            if names:
+                out.editors += names
+            segments.append([])
+            continue
         if st and (sq == st or (line.heading and len(sq) >= 4 and sq in st)):
             continue
         names = B.editor_names(s)
@@ -83,9 +90,15 @@ def sort_lines(lines: list[Line], simp: list[str], title: str | None) -> Sorted:
             continue
         if is_furniture(Line(s, line.link_chars, line.caption, line.heading, line.furniture)):
             continue
-        out.body.append(t)
+        segments[-1].append(t)
+    out.body = max(segments, key=_segment_weight)
     _trim_tail(out)
     return out
+
+
+def _segment_weight(seg: list[str]) -> float:
+    """Prose evidence of a run of lines between stop lines (see body._run_weight)."""
+    return sum(_run_weight(t, False) for t in seg)
 
 
 def _prose(t: str) -> bool:

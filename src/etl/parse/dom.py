@@ -11,6 +11,9 @@ from lxml import etree
 from etl.parse import patterns as P
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+#: Closing html/body tags: pages sometimes close them early (an included header), and
+#: libxml2 drops everything after; the parser closes them itself at the end.
+_EARLY_CLOSE = re.compile(r"</\s*(?:html|body)\s*>", re.I)
 _WS = re.compile(r"[ \t\r\n\f\v\u00a0\u3000\u200b\ufeff]+")
 
 
@@ -27,7 +30,7 @@ class Line:
 
 def parse_html(text: str) -> etree._Element | None:
     """Parse HTML text leniently; None when nothing usable comes out."""
-    text = _XML_DECL.sub("", text[: P.MAX_HTML_CHARS])
+    text = _EARLY_CLOSE.sub("", _XML_DECL.sub("", text[: P.MAX_HTML_CHARS]))
     if not text.strip():
         return None
     parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, recover=True,

@@ -86,6 +86,17 @@ FURNITURE_LINE_RE = re.compile(
     r"字号|大\s*中\s*小|【?(?:纠错|打印|关闭)】?|标签[:：]|关键词[:：]|Tags?[:：])",
     re.I,
 )
+#: Lines after which the article is over (once some body text has been seen): editor credits,
+#: keyword strips, share bars, disclaimers, "related/recommended" headings, end marks.
+STOP_LINE_RE = re.compile(
+    r"^[\(（【\[]?\s*(?:责任编辑|责编|文章关键词|关键词|关键字|标签|分享(?:到|至)?\s*[:：]|声明\s*[:：]|"
+    r"免责声明|版权(?:所有|声明)|相关(?:新闻|阅读|文章|推荐|链接|报道)|延伸阅读|推荐阅读|热门推荐|"
+    r"为你推荐|为您推荐|猜你喜欢|更多精彩|更多阅读|往期回顾|精彩推荐|热点推荐|上一篇|下一篇|"
+    r"Copyright|©)",
+    re.I,
+)
+#: Body characters needed before a stop line may end the article.
+STOP_AFTER_CHARS = 60
 #: Lines that are only widget words / counters.
 WIDGET_ONLY_RE = re.compile(r"^[\s\d|｜/·•\-_.:：()（）\[\]【】]*(?:(?:分享|微信|微博|QQ|空间|"
                             r"朋友圈|收藏|点赞|评论|举报|打印|转发|赞|在看|顶|踩|A\+|A-)\s*[\d\s|｜/·]*)+$",
