@@ -93,6 +93,15 @@ def sort_lines(lines: list[Line], simp: list[str], title: str | None) -> Sorted:
         segments[-1].append(t)
     out.body = max(segments, key=_segment_weight)
     _trim_tail(out)
+    if out.body:
+        tc = B.trailing_credit(out.body[-1])
+        if tc:
+            rest, names = tc
+            out.authors += [n for n in names if n not in out.authors]
+            if rest:
+                out.body[-1] = rest
+            else:
+                out.body.pop()
     return out
 
 
@@ -127,11 +136,13 @@ def year_hint(text: str, extra: list[str]) -> int | None:
 
 def pick_date(near: list[str], meta: list[str], other: list[str]) -> str | None:
     """Prefer a visible date near the headline with a time; else a timed candidate of the same day."""
-    cands = [c for c in near + meta + other if c]
-    if not cands:
-        return None
-    first = cands[0]
-    for c in cands:
-        if D.has_time(c) and c[:10] == first[:10]:
-            return c
-    return first
+    near, meta, other = [c for c in near if c], [c for c in meta if c], [c for c in other if c]
+    order = (
+        [c for c in near if D.has_time(c)]
+        + [c for c in meta if D.has_time(c)]
+        + [c for c in near if not D.has_time(c)]
+        + [c for c in other if D.has_time(c)]
+        + [c for c in meta if not D.has_time(c)]
+        + [c for c in other if not D.has_time(c)]
+    )
+    return order[0] if order else None

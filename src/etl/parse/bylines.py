@@ -6,7 +6,7 @@ import re
 
 from etl.parse import patterns as P
 
-_SPLIT = re.compile(r"[\s、，,;；和及与/|｜]+")
+_SPLIT = re.compile(r"[\s、，,;；和及与/|｜&＆]+")
 #: A Chinese personal name is 2-4 characters; longer tokens are outlets or phrases.
 MAX_CJK_NAME = 5
 
@@ -65,3 +65,20 @@ def dateline(text: str) -> tuple[str, str | None, int, int] | None:
     if not m:
         return None
     return m["agency"], m["place"], int(m["month"]), int(m["day"])
+
+
+def meta_author_names(line: str) -> list[str]:
+    """Writers named inside a short meta strip ("来源：某网作者：李在山")."""
+    m = P.META_AUTHOR_RE.search(line)
+    return split_names(m["names"]) if m else []
+
+
+def trailing_credit(line: str) -> tuple[str, list[str]] | None:
+    """(line without the credit, names) when a paragraph ends with "(李楠)"-style credit."""
+    m = P.TRAILING_CREDIT_RE.search(line)
+    if not m:
+        return None
+    names = split_names(m["names"])
+    if not names:
+        return None
+    return line[: m.start()].rstrip(), names

@@ -12,6 +12,9 @@ from etl.parse import patterns as P
 from etl.parse.dom import norm_ws
 
 _KEY = re.compile(r"[-_:.\s]")
+#: A candidate found inside <title> must cover this share of the suffix-stripped <title>;
+#: shorter matches are fragments (a line of a headline split by <br>, a site name).
+MIN_TITLE_SHARE = 0.6
 
 
 @dataclass(slots=True)
@@ -102,7 +105,8 @@ def strip_site_suffix(title: str) -> str:
     return parts[longest].strip()
 
 
-def choose_title(pm: PageMeta, heading_lines: list[str]) -> str | None:
+def choose_title(pm: PageMeta, heading_lines: list[str],
+                 page_lines: list[str] | None = None) -> str | None:
     """The headline: an h1/og:title/heading that the <title> contains, else the stripped <title>."""
     tt = pm.title_tag or ""
     stt = _squash(tt)
@@ -115,13 +119,14 @@ def choose_title(pm: PageMeta, heading_lines: list[str]) -> str | None:
     if ld:
         cands.append(ld)
     cands += heading_lines
+    cands += page_lines or []
     if stt:
         best = None
         for c in cands:
             sc = _squash(c).rstrip(".…")
             if len(sc) >= 4 and sc in stt and (best is None or len(sc) > len(_squash(best))):
                 best = c
-        if best and len(_squash(best)) >= 0.3 * len(_squash(strip_site_suffix(tt))):
+        if best and len(_squash(best)) >= MIN_TITLE_SHARE * len(_squash(strip_site_suffix(tt))):
             return best.strip()
     for c in pm.h1:
         if len(_squash(c)) >= 6:

@@ -113,15 +113,29 @@ END_MARK_RE = re.compile(r"^[\(（【\[]\s*(?:完|终|END|end)\s*[\)）】\]]$")
 # --- bylines -----------------------------------------------------------------------------
 
 #: Prefixes that introduce the writers of a piece.
-AUTHOR_PREFIX = (
-    r"(?:(?:[\u4e00-\u9fff]{1,8}?(?:社|报|報|网|網|台|新闻|新聞|日报|晚报))?"
-    r"(?:特约记者|特約記者|首席记者|见习记者|实习记者|本报记者|本网记者|记者|記者|通讯员|通訊員|"
-    r"特约撰稿|撰稿人|撰稿|撰文|采写|採寫|作者|文字|文|图文|圖文|文/图|文\|图|口述|整理))"
+#: Words that introduce the writers of a piece; an outlet or label may precede them.
+AUTHOR_WORDS = (
+    r"(?:特约记者|特約記者|首席记者|见习记者|實習記者|实习记者|本报记者|本网记者|记者|記者|通讯员|通訊員|"
+    r"特约撰稿|撰稿人|撰稿|撰文|采写|採寫|执笔|作者|口述|整理)"
+)
+#: Short credit words that must be followed by a separator ("文/李楠", "图：王某").
+AUTHOR_SHORT = r"(?:文/图|文\|图|图文|圖文|文字|文)\s*[:：/｜|丨]"
+NAME_RUN = (
+    r"(?P<names>[\u4e00-\u9fff·A-Za-z]{2,}(?:\s*(?:[\s、，,&＆和及与]|/)\s*"
+    r"[\u4e00-\u9fff·A-Za-z]{1,}){0,7})"
 )
 BYLINE_RE = re.compile(
-    r"^[\(（【\[]?\s*" + AUTHOR_PREFIX + r"\s*[:：/｜|丨]?\s*"
-    r"(?P<names>[\u4e00-\u9fff·A-Za-z]{2,}(?:[\s、，,和及与]+[\u4e00-\u9fff·A-Za-z]{1,}){0,7})"
-    r"\s*[\)）】\]]?\s*(?:报道|報道|摄影报道|综合报道|发自\S*)?\s*$"
+    r"^[\(（【\[]?\s*(?:(?:[^\s:：]{0,12}?" + AUTHOR_WORDS + r")\s*[:：/｜|丨]?\s*"
+    r"(?:[^\s:：]{0,8}?" + AUTHOR_WORDS + r"\s*[:：/｜|丨]?\s*)?|" + AUTHOR_SHORT + r"\s*)"
+    + NAME_RUN + r"\s*[\)）】\]]?\s*(?:报道|報道|摄影报道|综合报道|发自\S*)?\s*$"
+)
+#: A credit inside a meta strip: "来源：证券时报网作者：李在山".
+META_AUTHOR_RE = re.compile(r"(?:作者|记者|撰文|编译|文)\s*[:：/]\s*(?P<names>[\u4e00-\u9fff·]{2,4}"
+                            r"(?:[\s、，,]+[\u4e00-\u9fff·]{2,4}){0,4})(?=$|[\s　|｜])")
+#: A credit closing the last paragraph: "…回购。(李楠)", "(文/图 刘玺东 易赛楠)".
+TRAILING_CREDIT_RE = re.compile(
+    r"[\(（]\s*(?:(?:文/图|文|图|记者|作者|通讯员)\s*[:：/]?\s*)?"
+    r"(?P<names>[\u4e00-\u9fff·]{2,4}(?:[\s、，,]+[\u4e00-\u9fff·]{2,4}){0,4})\s*[\)）]$"
 )
 #: Writers named inside the first paragraph: "新京报讯（记者 陆一夫）", "(作者 李楠)".
 INLINE_BYLINE_RE = re.compile(
@@ -156,6 +170,8 @@ DATE_META_KEYS = (
     "publishedtime", "firstpublishedtime", "ogreleasedate", "releasedate", "dcdate",
     "dcdateissued", "dctermsissued", "sailthrudate", "parselypubdate", "date", "createdate",
     "datecreated", "publicationdate", "ptime", "displaydate",
+    # last resort: update times usually equal the publication time on news pages
+    "dateupdate", "datemodified", "articlemodifiedtime",
 )
 #: JS variables holding a Unix timestamp of publication.
 JS_TS_RE = re.compile(
@@ -179,4 +195,10 @@ DATE_NEAR_TITLE_CHARS = 600
 # --- titles ------------------------------------------------------------------------------
 
 #: Separators between a headline and a site name in <title>.
-TITLE_SEPARATORS = re.compile(r"\s*(?:[_|｜—–\-]{1,2}|::|·|»|\s-\s)\s*")
+TITLE_SEPARATORS = re.compile(r"\s*(?:[_|｜]{1,2}|--|::|»|\s[-—–·]\s|(?<!\d)-(?!\d))\s*")
+
+#: class/id of an element holding the author's name (self-media account pages).
+AUTHOR_CLASS_RE = re.compile(r"(?:^|[\s_-])(?:author|author-?name|byline|writer|account-?name|"
+                             r"name-?author)(?:$|[\s_-])", re.I)
+#: An author element's text longer than this is a bio or a list, not a name.
+MAX_AUTHOR_CHARS = 20

@@ -116,7 +116,7 @@ def _parse_html(text: str, art: Article, url: str | None) -> None:
     body_el = root.find(".//body")
     page_lines = lines_of(body_el if body_el is not None else root)
     heading_lines = [ln.text for ln in page_lines if ln.heading]
-    title = choose_title(pm, heading_lines)
+    title = choose_title(pm, heading_lines, [ln.text for ln in page_lines if len(ln.text) <= 120])
     if title:
         title = _repair(title, art)
     art.title = title
@@ -152,7 +152,7 @@ def _parse_html(text: str, art: Article, url: str | None) -> None:
     near: list[str] = []
     for s in hsimp:
         if not authors:
-            names = B.byline_names(s)
+            names = B.byline_names(s) or (B.meta_author_names(s) if len(s) <= 120 else [])
             if names:
                 authors = names
         if source is None and len(s) <= 120:
@@ -179,6 +179,8 @@ def _parse_html(text: str, art: Article, url: str | None) -> None:
     if not authors and art.body:
         authors = B.inline_byline_names(art.body)
     if not authors:
+        authors = _class_author(root)
+    if not authors:
         authors = _meta_author(pm)
     art.author = authors
     art.source_name = source or pm.metas.get("source") or None
@@ -198,6 +200,20 @@ def _meta_date_values(pm) -> list[str]:
     if ld:
         vals.insert(0, ld)
     return vals
+
+
+def _class_author(root) -> list[str]:
+    """Text of a small element whose class/id names it the author (account pages)."""
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        aw = (el.get("class") or "") + " " + (el.get("id") or "")
+        if P.AUTHOR_CLASS_RE.search(aw):
+            t = next((norm_ws(x) for x in el.itertext() if x.strip()), "")
+            if 2 <= len(t) <= P.MAX_AUTHOR_CHARS:
+                names = B.byline_names(t)
+                return names or [t]
+    return []
 
 
 def _meta_author(pm) -> list[str]:
