@@ -80,7 +80,7 @@ def _split_chain(chain: str) -> tuple[str | None, str | None]:
 
 def _chain_before(s: str, end: int) -> str:
     k = end
-    while k > 0 and s[k - 1] not in "，。！？；：:,\n“”「」（）()":
+    while k > 0 and s[k - 1] not in "，。！？；：:,\n“”「」（）()?!;\"":
         k -= 1
     return s[k:end]
 
@@ -89,9 +89,9 @@ def _speaker_from(text: str, base: int, s: str) -> _Person | None:
     """Speaker in an attribution like '天大智图总经理贾勇哲' (text ends just before the verb)."""
     text = _FILLER.sub("", text) if False else text
     # strip trailing fillers
-    t = text
+    t = text.strip()
     while True:
-        m = re.search(r"(?:" + _FILLER.pattern[3:-2] + r")$", t)
+        m = re.search(r"(?:" + _FILLER.pattern[3:-2] + "|" + _VERB_RE.pattern + r")$", t)
         if not m or m.start() == len(t):
             break
         t = t[:m.start()]
@@ -112,7 +112,7 @@ def _speaker_from(text: str, base: int, s: str) -> _Person | None:
         if nm != t[i:]:
             continue
         chain = t[:i]
-        if chain and not (_TITLE_RE.search(chain[-6:]) or chain[-1] in "、的，" or
+        if chain and not (any(chain.endswith(x) for x in _TITLES) or chain[-1] in "、的，" or
                           any(chain.endswith(x) for x in P.ORG_SUFFIXES)):
             if ln == 3 and len(t) > 3:
                 continue
@@ -120,7 +120,7 @@ def _speaker_from(text: str, base: int, s: str) -> _Person | None:
                 continue
         role, org = _split_chain(chain) if chain else (None, None)
         return _Person(nm, role, org, base + i)
-    if len(t) <= 4 and t[0] in P.NAME_PREFIXES + P.SURNAMES:
+    if 2 <= len(t) <= 3 and all("\u4e00" <= c <= "\u9fff" for c in t):
         return _Person(t, None, None, base)
     return None
 
@@ -133,8 +133,8 @@ def _people(s: str) -> list[_Person]:
         if not nm:
             continue
         nxt = s[m.end() + len(nm): m.end() + len(nm) + 1]
-        if nxt and "\u4e00" <= nxt <= "\u9fff" and nxt not in _NAME_END and len(nm) == 3:
-            nm = nm[:2]
+        if nxt and "\u4e00" <= nxt <= "\u9fff" and nxt not in _NAME_END:
+            continue
         chain = _chain_before(s, m.end())
         role, org = _split_chain(chain)
         out.append(_Person(nm, role, org, m.end()))
@@ -209,6 +209,10 @@ def _extract(body: str) -> list[Quote]:
             head_end = o - (len(pre_full) - mv.start())
             head = _chain_before(s, head_end)
             speaker = _speaker_from(head, head_end - len(head), s)
+            if speaker is None and head_end - len(head) > 0 and s[head_end - len(head) - 1] in "，,":
+                h2_end = head_end - len(head) - 1
+                h2 = _chain_before(s, h2_end)
+                speaker = _speaker_from(h2, h2_end - len(h2), s)
         # 2. attribution after: "”天大智图总经理贾勇哲说"
         if speaker is None:
             post = s[c + 1:c + 60]
