@@ -1,0 +1,194 @@
+"""Rule tests for etl.facts on hand-written sentences, plus the seed gold page."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from etl.facts import EXTRACTOR_VERSION, extract_facts, extract_quotes
+
+PUB = "2024-10-25"
+
+
+def _one(body: str, unit: str | None = None):
+    facts = extract_facts(body, PUB)
+    if unit:
+        facts = [f for f in facts if f.unit == unit]
+    assert facts, f"no fact in {body!r}"
+    return facts
+
+
+def test_version():
+    assert EXTRACTOR_VERSION
+
+
+def test_multipliers_and_offsets():
+    body = "今年上半年，该省规模以上工业企业营业收入5.1万亿元。"
+    f = _one(body)[0]
+    assert f.value == 5.1e12 and f.unit == "元"
+    assert body[f.start:f.end] == f.text
+    assert "营业收入" in (f.metric or "")
+    assert f.period == "2024-H1"
+
+
+def test_chinese_numerals_and_measure_words():
+    f = _one("公司先后推出了两款新产品。")[0]
+    assert (f.value, f.unit) == (2, "款")
+    f = _one("该项目带动就业一百三十多万人。")[0]
+    assert (f.value, f.unit, f.approx) == (1_300_000, "人", ">")
+
+
+def test_fullwidth_and_thousands():
+    f = _one("全年接待游客１２,５００人次。")[0]
+    assert (f.value, f.unit) == (12500, "人次")
+
+
+def test_people_units_fold_to_ren():
+    units = {f.unit for f in extract_facts("共有9名嫌疑人和12位专家参加。", PUB)}
+    assert units == {"人"}
+
+
+def test_approx_words():
+    assert _one("园区已吸引2000余家企业。")[0].approx == ">"
+    assert _one("京冀企业超200家。")[0].approx == ">"
+    assert _one("参会者不到300人。")[0].approx == "<"
+    assert _one("销售额约50万元。")[0].approx == "~"
+    assert _one("成本在1000元左右。")[0].approx == "~"
+
+
+def test_range_shares_multiplier_and_unit():
+    vals = sorted(f.value for f in extract_facts("预计投资3至5亿元。", PUB))
+    assert vals == [3e8, 5e8]
+    vals = sorted(f.value for f in extract_facts("每周训练一到两次。", PUB))
+    assert vals == [1, 2]
+
+
+def test_shares_as_percent():
+    f = _one("其中四成企业获得投资。")[0]
+    assert (f.value, f.unit) == (40, "%")
+    f = _one("使用时长只有原来的三分之一。")[0]
+    assert (f.value, f.unit) == (33.33, "%")
+
+
+def test_multiples():
+    f = _one("性能提升了3倍。")[0]
+    assert (f.value, f.unit) == (3, "倍")
+
+
+def test_change_metric_and_percent():
+    facts = extract_facts("营业额385.7亿元，同比增长42.2%。", PUB)
+    pct = [f for f in facts if f.unit == "%"][0]
+    assert pct.value == 42.2 and "同比增长" in (pct.metric or "")
+
+
+def test_percentage_points():
+    f = _one("毛利率下滑4.51个百分点。")[0]
+    assert (f.value, f.unit) == (4.51, "个百分点")
+
+
+def test_change_from_to_has_own_periods():
+    body = "技术合同成交额由2013年的71.2亿元增长至2023年的748.7亿元，年均增长率26.5%。"
+    facts = extract_facts(body, PUB)
+    by_val = {f.value: f for f in facts}
+    assert by_val[7.12e9].period == "2013"
+    assert by_val[7.487e10].period == "2023"
+    assert by_val[26.5].period == "2013..2023"
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("前三季度，全市实现产值100亿元。", "2024-01..2024-09"),
+        ("1-9月，全市实现产值100亿元。", "2024-01..2024-09"),
+        ("三季度，全市实现产值100亿元。", "2024-Q3"),
+        ("9月，全市实现产值100亿元。", "2024-09"),
+        ("去年，全市实现产值100亿元。", "2023"),
+        ("截至目前，园区已吸引200家企业。", "..2024-10-25"),
+    ],
+)
+def test_periods(text, period):
+    assert _one(text)[0].period == period
+
+
+def test_not_facts():
+    body = ("七年前开工建设。第二十六届博览会于2024年10月25日10时举行。一年多以来，"
+            "他今年35岁。通过打破一亩三分地，企业有了“1+1大于2”的感受。电话010-12345678。")
+    assert extract_facts(body, PUB) == []
+
+
+def test_traditional_and_simplified_same_metric():
+    a = extract_facts("京津冀三地規模以上工業企業營業收入5.1萬億元。", PUB)[0]
+    b = extract_facts("京津冀三地规模以上工业企业营业收入5.1万亿元。", PUB)[0]
+    assert (a.value, a.unit, a.metric, a.subject) == (b.value, b.unit, b.metric, b.subject)
+    assert "營業收入" in a.sentence
+
+
+def test_english_figures():
+    facts = extract_facts("The company raised $1.2 billion, up 12.5% from last year.", PUB)
+    got = {(f.value, f.unit) for f in facts}
+    assert (1.2e9, "美元") in got and (12.5, "%") in got
+
+
+def test_never_raises():
+    assert extract_facts("", None) == []
+    assert extract_facts("今年营业收入5亿元。", None)[0].period is None
+    assert extract_quotes("") == []
+
+
+def test_quote_after_with_role_chain():
+    body = "“园区提供了良好的环境，让我们更有信心。”天大智图总经理贾勇哲说，环境正吸引人才。"
+    q = extract_quotes(body)[0]
+    assert (q.speaker, q.role, q.org) == ("贾勇哲", "总经理", "天大智图")
+    assert body[q.start:q.end] == q.text
+
+
+def test_quote_long_role_chain():
+    body = "“我们已经初步形成了四大产业集群。”天津市宝坻区副区长、京津中关村科技城党工委书记王浩表示。"
+    q = extract_quotes(body)[0]
+    assert q.speaker == "王浩" and q.role == "副区长" and q.org == "天津市宝坻区"
+
+
+def test_quote_before_and_repeated_name():
+    body = ("铁路物流中心业务指导王哲说，班列开行数量不断提升。\n"
+            "“货源品类也从钢材、小麦，发展为多个新品类。”王哲说。\n"
+            "李明表示：“我们会继续努力，做好服务。”")
+    qs = extract_quotes(body)
+    assert [q.speaker for q in qs] == ["王哲", "李明"]
+    assert qs[0].role == "业务指导"
+
+
+def test_quote_spanning_paragraphs():
+    body = "张伟说：“第一段话，我们很高兴。\n“第二段话，我们会继续。”\n其他内容。"
+    q = extract_quotes(body)[0]
+    assert q.speaker == "张伟" and "第二段话" in q.text and "“" not in q.text
+
+
+def test_traditional_quote():
+    q = extract_quotes("「我們將串珠成鏈，聚鏈成群。」天津市工信局局長尹繼輝說。")[0]
+    assert q.speaker == "尹继辉" and q.role == "局长"
+
+
+def test_scare_quotes_are_not_speech():
+    assert extract_quotes("三地共同打造“六链五群”，在发展的“快车道”上疾驰。") == []
+
+
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+
+
+@pytest.mark.skipif(not (SHARED / "gold" / "seed").is_dir(),
+                    reason="/work/shared gold seed not present (run inside the project workspace)")
+def test_seed_all_facts_and_quotes():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("score", SHARED / "tools" / "score.py")
+    score = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(score)  # type: ignore[union-attr]
+    score._init_t2s()
+    for f in sorted((SHARED / "gold" / "seed").glob("*.json")):
+        g = json.loads(f.read_text(encoding="utf-8"))
+        pf = [x.as_dict() for x in extract_facts(g["body"], g["published"])]
+        pq = [x.as_dict() for x in extract_quotes(g["body"])]
+        assert len(score.match_facts(g["facts"], pf)) == len(g["facts"])
+        assert len(score.match_quotes(g["quotes"], pq)) == len(g["quotes"])
