@@ -52,7 +52,7 @@ def ingest(feeds: list[str] | None = None, sitemaps: list[str] | None = None,
     spec = SourceSpec(tuple(feeds or ()), tuple(sitemaps or ()), tuple(urls or ()))
     found = discover_sources(spec, settings)
     with connect(settings.db_path) as con:
-        save_fetches(con, run_id, found.listings)
+        save_fetches(con, run_id, found.listings, kind="listing")
     todo = stages.new_targets(found.targets, settings)
     logger.info("%d URLs listed, %d new", len(found.targets), len(todo))
     fetched = stages.FetchSummary()

@@ -47,6 +47,7 @@ create table if not exists raw_responses (
     content_type varchar,
     headers json,
     body blob not null,
+    kind varchar not null default 'article', -- article | listing (feed, sitemap)
     primary key (url, content_hash)
 );
 

@@ -38,7 +38,8 @@ class Article:
 
     path: str  # URL or file path the article was parsed from
     title: str | None = None
-    published: str | None = None  # local ISO time, as precise as the page: "2024-10-25" or "2024-10-25T10:23:00+08:00"
+    # Local ISO time, as precise as the page: "2024-10-25" or "2024-10-25T10:23:00+08:00"
+    published: str | None = None
     author: list[str] = field(default_factory=list)
     editors: list[str] = field(default_factory=list)
     source_name: str | None = None

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 
 from etl.fetch.client import fetch_all
 from etl.fetch.sources import Discovery, SourceSpec, discover
-from etl.records import FetchedPage
 from etl.settings import Settings
 from etl.store.db import connect
 from etl.store.load import (
@@ -59,12 +58,12 @@ class FetchSummary:
         self.pages.extend(other.pages)
 
 
-def fetch_and_store(targets: list[tuple[str, str]], settings: Settings, run_id: str,
-                    listings: list[FetchedPage] | None = None) -> FetchSummary:
+def fetch_and_store(targets: list[tuple[str, str]], settings: Settings,
+                    run_id: str) -> FetchSummary:
     """Fetch a batch of URLs and store attempts, outcomes and raw bodies."""
     pages = fetch_all(targets, settings) if targets else []
     with connect(settings.db_path) as con:
-        save_fetches(con, run_id, pages + list(listings or []))
+        save_fetches(con, run_id, pages)
     summary = FetchSummary()
     for page in pages:
         summary.outcomes[page.outcome] += 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -103,7 +104,10 @@ def _table_sheet(wb: Workbook, title: str, columns: Sequence[Column],
     table = Table(displayName=title.replace(" ", ""), ref=ref)
     table.tableColumns = [TableColumn(id=i + 1, name=c.header) for i, c in enumerate(columns)]
     table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
-    ws.add_table(table)
+    with warnings.catch_warnings():
+        # openpyxl warns in write-only mode even when tableColumns are set, as they are here.
+        warnings.filterwarnings("ignore", "In write-only mode", UserWarning)
+        ws.add_table(table)
 
 
 def top_figures(facts: list[dict[str, Any]], limit: int = TOP_FIGURES) -> list[dict[str, Any]]:

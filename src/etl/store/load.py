@@ -31,11 +31,11 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, Any
     staged = pa.Table.from_pylist(rows, schema=schema)
     name = f"staged_{table}"
     con.register(name, staged)
-    try:
-        cols = ", ".join(schema.names)
-        con.execute(f"insert into {table} ({cols}) select {cols} from {name} {conflict}")
-    finally:
-        con.unregister(name)
+    cols = ", ".join(schema.names)
+    con.execute(f"insert into {table} ({cols}) select {cols} from {name} {conflict}")
+    # Not in a finally: after a failed insert the transaction is aborted and must be rolled
+    # back by the caller first; a later register() of the same name replaces the view.
+    con.unregister(name)
 
 
 ATTEMPT_SCHEMA = pa.schema([
@@ -54,6 +54,7 @@ RAW_SCHEMA = pa.schema([
     ("url", pa.string()), ("content_hash", pa.string()), ("final_url", pa.string()),
     ("fetched_at", pa.timestamp("us", tz="UTC")), ("status", pa.int32()),
     ("content_type", pa.string()), ("headers", pa.string()), ("body", pa.binary()),
+    ("kind", pa.string()),
 ])
 
 
@@ -61,8 +62,11 @@ def _ts(value: str | None) -> datetime:
     return datetime.fromisoformat(value) if value else datetime.now(UTC)
 
 
-def save_fetches(con: duckdb.DuckDBPyConnection, run_id: str, pages: list[FetchedPage]) -> int:
-    """Store attempts, outcomes and raw bodies of fetched pages; returns new raw rows."""
+def save_fetches(con: duckdb.DuckDBPyConnection, run_id: str, pages: list[FetchedPage],
+                 kind: str = "article") -> int:
+    """Store attempts, outcomes and raw bodies of fetched pages; returns new raw rows.
+
+    ``kind`` is "article" for pages to parse, "listing" for feeds and sitemaps."""
     attempts, outcomes, raws = [], [], []
     now = datetime.now(UTC)
     for page in pages:
@@ -83,7 +87,7 @@ def save_fetches(con: duckdb.DuckDBPyConnection, run_id: str, pages: list[Fetche
                 "fetched_at": _ts(page.fetched_at), "status": page.status,
                 "content_type": page.content_type,
                 "headers": json.dumps(page.headers, ensure_ascii=False, sort_keys=True),
-                "body": page.body})
+                "body": page.body, "kind": kind})
     before = con.execute("select count(*) from raw_responses").fetchall()[0][0]
     con.execute("begin")
     try:
@@ -101,7 +105,8 @@ def save_fetches(con: duckdb.DuckDBPyConnection, run_id: str, pages: list[Fetche
 
 def fetched_urls(con: duckdb.DuckDBPyConnection) -> set[str]:
     """URLs that already have a stored raw response (not fetched again)."""
-    return {r[0] for r in con.execute("select distinct url from raw_responses").fetchall()}
+    rows = con.execute("select distinct url from raw_responses where kind = 'article'")
+    return {r[0] for r in rows.fetchall()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +125,7 @@ def raw_to_parse(con: duckdb.DuckDBPyConnection, parser_version: str,
     sql = """
         with latest as (
             select * from raw_responses
+            where kind = 'article'
             qualify row_number() over (partition by url order by fetched_at desc) = 1
         )
         select l.url, l.content_hash, l.content_type, l.body
