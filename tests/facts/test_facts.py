@@ -28,7 +28,7 @@ def test_multipliers_and_offsets():
     body = "今年上半年，该省规模以上工业企业营业收入5.1万亿元。"
     f = _one(body)[0]
     assert f.value == 5.1e12 and f.unit == "元"
-    assert body[f.start:f.end] == f.text
+    assert body[f.start : f.end] == f.text
     assert "营业收入" in (f.metric or "")
     assert f.period == "2024-H1"
 
@@ -113,8 +113,10 @@ def test_periods(text, period):
 
 
 def test_not_facts():
-    body = ("七年前开工建设。第二十六届博览会于2024年10月25日10时举行。一年多以来，"
-            "他今年35岁。通过打破一亩三分地，企业有了“1+1大于2”的感受。电话010-12345678。")
+    body = (
+        "七年前开工建设。第二十六届博览会于2024年10月25日10时举行。一年多以来，"
+        "他今年35岁。通过打破一亩三分地，企业有了“1+1大于2”的感受。电话010-12345678。"
+    )
     assert extract_facts(body, PUB) == []
 
 
@@ -141,19 +143,23 @@ def test_quote_after_with_role_chain():
     body = "“园区提供了良好的环境，让我们更有信心。”天大智图总经理贾勇哲说，环境正吸引人才。"
     q = extract_quotes(body)[0]
     assert (q.speaker, q.role, q.org) == ("贾勇哲", "总经理", "天大智图")
-    assert body[q.start:q.end] == q.text
+    assert body[q.start : q.end] == q.text
 
 
 def test_quote_long_role_chain():
-    body = "“我们已经初步形成了四大产业集群。”天津市宝坻区副区长、京津中关村科技城党工委书记王浩表示。"
+    body = (
+        "“我们已经初步形成了四大产业集群。”天津市宝坻区副区长、京津中关村科技城党工委书记王浩表示。"
+    )
     q = extract_quotes(body)[0]
     assert q.speaker == "王浩" and q.role == "副区长" and q.org == "天津市宝坻区"
 
 
 def test_quote_before_and_repeated_name():
-    body = ("铁路物流中心业务指导王哲说，班列开行数量不断提升。\n"
-            "“货源品类也从钢材、小麦，发展为多个新品类。”王哲说。\n"
-            "李明表示：“我们会继续努力，做好服务。”")
+    body = (
+        "铁路物流中心业务指导王哲说，班列开行数量不断提升。\n"
+        "“货源品类也从钢材、小麦，发展为多个新品类。”王哲说。\n"
+        "李明表示：“我们会继续努力，做好服务。”"
+    )
     qs = extract_quotes(body)
     assert [q.speaker for q in qs] == ["王哲", "李明"]
     assert qs[0].role == "业务指导"
@@ -177,8 +183,10 @@ def test_scare_quotes_are_not_speech():
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 
 
-@pytest.mark.skipif(not (SHARED / "gold" / "seed").is_dir(),
-                    reason="/work/shared gold seed not present (run inside the project workspace)")
+@pytest.mark.skipif(
+    not (SHARED / "gold" / "seed").is_dir(),
+    reason="/work/shared gold seed not present (run inside the project workspace)",
+)
 def test_seed_all_facts_and_quotes():
     import importlib.util
 

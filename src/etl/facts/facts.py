@@ -30,16 +30,34 @@ _EN_MONEY = re.compile(
 )
 _EN_QTY = re.compile(
     r"\b(?P<n>\d+(?:,\d{3})*(?:\.\d+)?)\s?(?P<m>thousand|million|billion|trillion)?\s?"
-    r"(?P<u>yuan|dollars|euros|people|tons|tonnes|percent|per cent|percentage points|companies|vehicles)\b",
+    r"(?P<u>yuan|dollars|euros|people|tons|tonnes|percent|per cent|percentage points|"
+    r"companies|vehicles)\b",
     re.I,
 )
 _EN_UNITS = {
-    "yuan": "元", "dollars": "美元", "euros": "欧元", "people": "人", "tons": "吨", "tonnes": "吨",
-    "percent": "%", "per cent": "%", "percentage points": "个百分点", "companies": "家",
+    "yuan": "元",
+    "dollars": "美元",
+    "euros": "欧元",
+    "people": "人",
+    "tons": "吨",
+    "tonnes": "吨",
+    "percent": "%",
+    "per cent": "%",
+    "percentage points": "个百分点",
+    "companies": "家",
     "vehicles": "辆",
 }
-_EN_CUR = {"US$": "美元", "$": "美元", "HK$": "港元", "€": "欧元", "£": "英镑", "¥": "元",
-           "RMB": "元", "USD": "美元", "EUR": "欧元"}
+_EN_CUR = {
+    "US$": "美元",
+    "$": "美元",
+    "HK$": "港元",
+    "€": "欧元",
+    "£": "英镑",
+    "¥": "元",
+    "RMB": "元",
+    "USD": "美元",
+    "EUR": "欧元",
+}
 
 #: Filler between a metric and its number (营业收入为, 达到, 共计 ...), stripped off the metric.
 _METRIC_TRAIL = re.compile(
@@ -51,7 +69,22 @@ _METRIC_TRAIL = re.compile(
 )
 #: Units that measure rather than count: the words after them are rarely what was measured.
 _NOT_COUNT_UNITS = frozenset(
-    ["%", "个百分点", "个基点", "元", "美元", "欧元", "港元", "日元", "英镑", "倍", "℃", "度", "级", "点"]
+    [
+        "%",
+        "个百分点",
+        "个基点",
+        "元",
+        "美元",
+        "欧元",
+        "港元",
+        "日元",
+        "英镑",
+        "倍",
+        "℃",
+        "度",
+        "级",
+        "点",
+    ]
 )
 #: Verbs that separate a subject (before) from the thing counted (after) in the text before
 #: a number: 天大智图推出了 | 两款大语言模型, 公司实现 | 营业收入.
@@ -72,8 +105,10 @@ _LEAD_NOISE = re.compile(
     r"^(?:其中|同时|此外|另外|而且|并且|而|但|并|且|据|数据显示|统计显示|资料显示|报告显示|"
     r"记者了解到|据了解|据统计|据悉|截至目前|目前|如今|此前|近年来|今年以来|以来|去年同期|同期)+"
 )
-_CHANGE = re.compile(r"(?:同比|环比|比上年|比去年|较上年|较去年|较去年同期|比去年同期|较上月|年均|平均)?"
-                     r"(?:增长率|增速|增幅|降幅|涨幅|跌幅|增长|下降|上升|增加|减少|提高|降低|回落|上涨|下跌|下滑)")
+_CHANGE = re.compile(
+    r"(?:同比|环比|比上年|比去年|较上年|较去年|较去年同期|比去年同期|较上月|年均|平均)?"
+    r"(?:增长率|增速|增幅|降幅|涨幅|跌幅|增长|下降|上升|增加|减少|提高|降低|回落|上涨|下跌|下滑)"
+)
 _SHARE_CN = "一二两三四五六七八九十"
 _CHENG_BLOCK = "为功本立果员长交型绩熟就效品都年人家效份分绩"
 #: Numbers this long without separators, multiplier or decimals are codes, not figures.
@@ -107,7 +142,7 @@ def _match_unit(s: str, i: int) -> tuple[str, int] | None:
         if s.startswith(key, j):
             if j > i and key not in P.SYMBOL_UNITS:
                 continue
-            nxt = s[j + len(key): j + len(key) + 1]
+            nxt = s[j + len(key) : j + len(key) + 1]
             if key.isascii() and key[-1].isalpha() and nxt.isascii() and nxt.isalpha():
                 continue
             block = P.UNIT_BLOCKERS.get(key)
@@ -124,7 +159,7 @@ def _approx_before(s: str, i: int) -> tuple[str | None, int]:
     for key in _APPROX_BEFORE_KEYS:
         k = j - len(key)
         if k >= 0 and s.startswith(key, k):
-            prev = s[k - 1:k]
+            prev = s[k - 1 : k]
             if key == "过" and prev in "经通度越穿跨错不为超太":
                 continue
             if key == "近" and prev in "最附将接靠":
@@ -143,9 +178,11 @@ def _scan(s: str) -> list[_Num]:
         ns, ne = m.start(), m.end()
         if ns < consumed:
             continue
-        prev = s[ns - 1:ns]
+        prev = s[ns - 1 : ns]
         if m.group("frac"):
-            den = parse_cn(m.group("den")) if not m.group("den").isdigit() else float(m.group("den"))
+            den = (
+                parse_cn(m.group("den")) if not m.group("den").isdigit() else float(m.group("den"))
+            )
             nom_s = m.group("nom")
             nom = parse_arabic(nom_s) if nom_s[0].isdigit() else parse_cn(nom_s)
             if not den or nom is None:
@@ -160,14 +197,14 @@ def _scan(s: str) -> list[_Num]:
                 val = (va or 0) + (float("0." + vb) if vb else 0)
             else:
                 val = parse_arabic(t) if t[0].isdigit() else parse_cn(t)
-            if val is None or s[ns - 1:ns] == "百" or t == "百":
+            if val is None or s[ns - 1 : ns] == "百" or t == "百":
                 continue
             out.append(_Num(ns, ns, ne, ne, val, "%", None, 1, "share"))
             continue
         if m.group("ar"):
             raw = m.group("ar")
             if prev and (prev.isascii() and (prev.isalpha() or prev in "._/#-+")):
-                if not (prev == "-" and s[ns - 2:ns - 1].isdigit()):
+                if not (prev == "-" and s[ns - 2 : ns - 1].isdigit()):
                     continue
             val = parse_arabic(raw)
             kind = "ar"
@@ -187,8 +224,19 @@ def _scan(s: str) -> list[_Num]:
                         mv = parse_cn("一" + rest) if rest else 1.0
                         mv = (mv or 1.0) * mult_extra
                         for d, off in ((a, 0), (b, 1)):
-                            out.append(_Num(ns + off, ns + off, ns + len(raw), uend, d * mv, unit,
-                                            inner, mv, "cn"))
+                            out.append(
+                                _Num(
+                                    ns + off,
+                                    ns + off,
+                                    ns + len(raw),
+                                    uend,
+                                    d * mv,
+                                    unit,
+                                    inner,
+                                    mv,
+                                    "cn",
+                                )
+                            )
                     continue
                 if len(raw) == 2 and raw[0] == raw[1]:
                     ns += 1
@@ -198,41 +246,73 @@ def _scan(s: str) -> list[_Num]:
                     continue
             if prev in "数几" or (prev == "上" and raw[0] in "十百千万亿"):
                 continue
-            if prev == "第" or s[ns - 2:ns] in ("成千", "千千"):
+            if prev == "第" or s[ns - 2 : ns] in ("成千", "千千"):
                 continue
             val = parse_cn(raw)
             j = ne
         if val is None:
             continue
-        if prev == "第" or s[max(0, ns - 2):ns] in ("排名", "位列", "排第"):
+        if prev == "第" or s[max(0, ns - 2) : ns] in ("排名", "位列", "排第"):
             continue
-        if s[max(0, ns - 1):ns] == "前" and kind == "ar":
+        if s[max(0, ns - 1) : ns] == "前" and kind == "ar":
             continue
         tail = _parse_tail(s, j, allow_mult=kind == "ar")
         approx, fstart = _approx_before(s, ns)
         if tail is None:
             # no unit: maybe the first end of a range whose unit comes later
             consumed = j
-            out.append(_Num(fstart, ns, j, j, val, None, approx, 1.0, kind,
-                            single_one=(kind == "cn" and raw == "一")))
+            out.append(
+                _Num(
+                    fstart,
+                    ns,
+                    j,
+                    j,
+                    val,
+                    None,
+                    approx,
+                    1.0,
+                    kind,
+                    single_one=(kind == "cn" and raw == "一"),
+                )
+            )
             continue
         unit, uend, inner, mult = tail
         consumed = uend
-        if kind == "ar" and "." not in raw and "," not in raw and len(raw) > _MAX_PLAIN_DIGITS and mult == 1:
+        if (
+            kind == "ar"
+            and "." not in raw
+            and "," not in raw
+            and len(raw) > _MAX_PLAIN_DIGITS
+            and mult == 1
+        ):
             continue
         a2 = approx or inner
-        out.append(_Num(fstart, ns, j, uend, val * mult, unit, a2, mult, kind,
-                        single_one=(kind == "cn" and raw == "一" and mult == 1)))
+        out.append(
+            _Num(
+                fstart,
+                ns,
+                j,
+                uend,
+                val * mult,
+                unit,
+                a2,
+                mult,
+                kind,
+                single_one=(kind == "cn" and raw == "一" and mult == 1),
+            )
+        )
     return out
 
 
-def _parse_tail(s: str, j: int, allow_mult: bool = True) -> tuple[str, int, str | None, float] | None:
+def _parse_tail(
+    s: str, j: int, allow_mult: bool = True
+) -> tuple[str, int, str | None, float] | None:
     """Inner approx, multiplier, unit and approx-after following a numeral at ``j``."""
     inner: str | None = None
     if j < len(s) and s[j] in P.APPROX_INNER and s[j] != "几":
         inner = P.APPROX_INNER[s[j]]
         j += 1
-    elif s[j:j + 1] == "几":
+    elif s[j : j + 1] == "几":
         inner = ">"
         j += 1
     mult_s = ""
@@ -248,20 +328,28 @@ def _parse_tail(s: str, j: int, allow_mult: bool = True) -> tuple[str, int, str 
                 k -= 1
                 break
         j = k
-    if mult_s and s[j:j + 1] in P.APPROX_INNER and s[j] != "来":
+    if mult_s and s[j : j + 1] in P.APPROX_INNER and s[j] != "来":
         inner = inner or P.APPROX_INNER[s[j]]
         j += 1
     # shares: 四成, 3成, 5折
-    if s[j:j + 1] in ("成", "折") and not mult_s:
-        nxt = s[j + 1:j + 2]
+    if s[j : j + 1] in ("成", "折") and not mult_s:
+        nxt = s[j + 1 : j + 2]
         if s[j] == "成" and nxt and nxt in _CHENG_BLOCK:
             return None
-        return ("%", j + 1, inner, 10.0) if _after_approx(s, j + 1)[0] is None else \
-            ("%", _after_approx(s, j + 1)[1], inner or _after_approx(s, j + 1)[0], 10.0)
+        return (
+            ("%", j + 1, inner, 10.0)
+            if _after_approx(s, j + 1)[0] is None
+            else ("%", _after_approx(s, j + 1)[1], inner or _after_approx(s, j + 1)[0], 10.0)
+        )
     u = _match_unit(s, j)
     mult = multiplier_value(mult_s)
     if u is None:
-        if mult_s and s[j:j + 1] and not _CJK.match(s[j:j + 1]) and s[j:j + 1] not in "、至到~～-":
+        if (
+            mult_s
+            and s[j : j + 1]
+            and not _CJK.match(s[j : j + 1])
+            and s[j : j + 1] not in "、至到~～-"
+        ):
             return None
         return None
     unit, uend = u
@@ -272,9 +360,9 @@ def _parse_tail(s: str, j: int, allow_mult: bool = True) -> tuple[str, int, str 
 def _after_approx(s: str, j: int) -> tuple[str | None, int]:
     for key in _APPROX_AFTER_KEYS:
         if s.startswith(key, j):
-            if key == "多" and s[j + 1:j + 2] in ("个", "家", "年", "元", "次"):
+            if key == "多" and s[j + 1 : j + 2] in ("个", "家", "年", "元", "次"):
                 continue
-            if key == "上下" and s[j + 2:j + 3] in ("游", "班", "车", "级"):
+            if key == "上下" and s[j + 2 : j + 3] in ("游", "班", "车", "级"):
                 continue
             return P.APPROX_AFTER[key], j + len(key)
     return None, j
@@ -286,17 +374,38 @@ def _stitch_ranges(s: str, nums: list[_Num]) -> list[_Num]:
     for i, n in enumerate(nums):
         if n.unit is None and i + 1 < len(nums):
             nx = nums[i + 1]
-            gap = s[n.num_end:nx.num_start]
-            if nx.unit and _RANGE_CONN.fullmatch(gap) and nx.value is not None and n.value is not None:
+            gap = s[n.num_end : nx.num_start]
+            if (
+                nx.unit
+                and _RANGE_CONN.fullmatch(gap)
+                and nx.value is not None
+                and n.value is not None
+            ):
                 val = n.value
                 if n.mult == 1 and nx.mult != 1:
                     val *= nx.mult
-                elif gap.strip() == "、" and n.kind == "cn" and nx.kind == "cn" and n.value < 10 <= nx.value:
+                elif (
+                    gap.strip() == "、"
+                    and n.kind == "cn"
+                    and nx.kind == "cn"
+                    and n.value < 10 <= nx.value
+                ):
                     val = n.value * 10 ** (len(str(int(nx.value))) - 1)
                 if nx.unit == "%" and nx.kind == "cn" and n.kind == "cn" and nx.mult == 10:
                     val = n.value * 10
-                out.append(_Num(n.start, n.num_start, n.num_end, n.num_end, val, nx.unit,
-                                n.approx, nx.mult, n.kind))
+                out.append(
+                    _Num(
+                        n.start,
+                        n.num_start,
+                        n.num_end,
+                        n.num_end,
+                        val,
+                        nx.unit,
+                        n.approx,
+                        nx.mult,
+                        n.kind,
+                    )
+                )
                 continue
         if n.unit is not None:
             out.append(n)
@@ -353,38 +462,53 @@ def _clean_metric(m: str) -> str:
         prev = m
         m = _METRIC_TRAIL.sub("", m)
         m = _LEAD_NOISE.sub("", m)
-        m = re.sub(r"^(?:其|该|这|这些|此|各|每个|共|已|已经|累计|先后|分别|并|还|也|在|对|将|又)", "", m)
+        m = re.sub(
+            r"^(?:其|该|这|这些|此|各|每个|共|已|已经|累计|先后|分别|并|还|也|在|对|将|又)", "", m
+        )
     return m
 
 
 def _after_metric(s: str, pos: int, hi: int) -> str:
     """Noun phrase right after a unit: '2000余家|科创企业落地' -> '科创企业'."""
     k = pos
-    while k < hi and k - pos < _MAX_METRIC_AFTER and (_CJK.match(s[k]) or s[k].isalnum()) \
-            and s[k] not in "，。、；":
+    while (
+        k < hi
+        and k - pos < _MAX_METRIC_AFTER
+        and (_CJK.match(s[k]) or s[k].isalnum())
+        and s[k] not in "，。、；"
+    ):
         k += 1
     m = s[pos:k]
     # stop at a verb or particle that ends the noun phrase
-    cut = re.search(r"(?:落地|落户|参加|参与|获得|获|成立|完成|提供|进入|实现|加入|发表|是|在|被|将|已|和|与|"
-                    r"及|等|都|均|正|也|还|就|了|中|里|上|下|分别|之|左右|以上|的人|来|去|到|从|为)", m)
+    cut = re.search(
+        r"(?:落地|落户|参加|参与|获得|获|成立|完成|提供|进入|实现|加入|发表|是|在|被|将|已|和|与|"
+        r"及|等|都|均|正|也|还|就|了|中|里|上|下|分别|之|左右|以上|的人|来|去|到|从|为)",
+        m,
+    )
     if cut and cut.start() >= 2:
-        m = m[:cut.start()]
+        m = m[: cut.start()]
     elif cut and cut.start() < 2:
         m = ""
     return m
 
 
 def _change_metric(prefix: str) -> str | None:
-    m = None
-    for m in _CHANGE.finditer(prefix):
-        pass
+    found = list(_CHANGE.finditer(prefix))
+    m = found[-1] if found else None
     if m and (prefix.endswith(m.group(0)) or len(prefix) - m.end() <= 3):
-        return _METRIC_TRAIL.sub("", prefix[m.start():]) or m.group(0)
+        return _METRIC_TRAIL.sub("", prefix[m.start() :]) or m.group(0)
     return None
 
 
-def _resolve_period(times: list[TimeExpr], sent_lo: int, fact_pos: int, clause_lo: int,
-                    sent_text_before: str, metric: str, published: str | None) -> str | None:
+def _resolve_period(
+    times: list[TimeExpr],
+    sent_lo: int,
+    fact_pos: int,
+    clause_lo: int,
+    sent_text_before: str,
+    metric: str,
+    published: str | None,
+) -> str | None:
     is_change = bool(metric) and bool(_CHANGE.search(metric))
     before = [t for t in times if t.end <= fact_pos and not (is_change and t.base)]
     if metric and ("年均" in metric or "平均" in metric):
@@ -397,16 +521,19 @@ def _resolve_period(times: list[TimeExpr], sent_lo: int, fact_pos: int, clause_l
     if before:
         t = before[-1]
         # 去年同期 next to a current period: the same span one year earlier
-        if "同期" in sent_text_before[t.end - sent_lo: t.end - sent_lo + 2] and not t.base:
+        if "同期" in sent_text_before[t.end - sent_lo : t.end - sent_lo + 2] and not t.base:
             others = [x for x in times if x is not t and not x.period.startswith("..")]
             if others:
                 return shift_year(others[0].period, -1) if t.year_only else t.period
         return t.period
-    clause_text = sent_text_before[clause_lo - sent_lo:]
+    clause_text = sent_text_before[clause_lo - sent_lo :]
     pub = publication_day(published)
-    if pub and re.search(r"截至目前|截止目前|累计|已经|已|迄今|至今|以来|先后|目前", sent_text_before):
-        if re.search(r"累计|已经|已|迄今|至今|以来|截至|先后", clause_text) or \
-                re.search(r"截至目前|截止目前|以来", sent_text_before):
+    if pub and re.search(
+        r"截至目前|截止目前|累计|已经|已|迄今|至今|以来|先后|目前", sent_text_before
+    ):
+        if re.search(r"累计|已经|已|迄今|至今|以来|截至|先后", clause_text) or re.search(
+            r"截至目前|截止目前|以来", sent_text_before
+        ):
             return f"..{pub}"
     return None
 
@@ -434,15 +561,19 @@ def _extract(body: str, published: str | None) -> list[Fact]:
     for n in nums:
         if n.value is None or n.unit is None:
             continue
-        if n.single_one and not re.search(r"(?:其中|只有|仅有|仅|唯一|只剩下?|最少时?|从)$", s[:n.start]):
+        if n.single_one and not re.search(
+            r"(?:其中|只有|仅有|仅|唯一|只剩下?|最少时?|从)$", s[: n.start]
+        ):
             continue
-        if n.unit in ("点",) and not re.search(r"(?:报|收于|收报|至|达)$", s[max(0, n.start - 3):n.start]):
+        if n.unit in ("点",) and not re.search(
+            r"(?:报|收于|收报|至|达)$", s[max(0, n.start - 3) : n.start]
+        ):
             continue
         if n.unit in ("度",) and n.kind != "cn":
             continue
         if _in_idiom(s, n.num_start):
             continue
-        if s[n.end:n.end + 1] in "+" or s[n.start - 1:n.start] == "+":
+        if s[n.end : n.end + 1] in "+" or s[n.start - 1 : n.start] == "+":
             continue
         while si + 1 < len(sents) and sents[si][1] <= n.num_start:
             si += 1
@@ -454,18 +585,17 @@ def _extract(body: str, published: str | None) -> list[Fact]:
             continue
         cl = _clause_start(s, lo, n.start)
         ce = _clause_end(s, n.end, hi)
-        prefix_raw = s[cl:n.start]
         # a previous figure in the same clause: the metric is what stands between them
         prev = prev_in_sentence.get(si)
         list_item = False
         if prev and prev[0] > cl:
-            between = s[prev[0]:n.start]
+            between = s[prev[0] : n.start]
             if re.fullmatch(r"\s*(?:[、和及与或]|以及)?\s*", between):
                 list_item = True
             cl2 = prev[0]
         else:
             cl2 = cl
-        prefix = _strip_times(s[cl2:n.start], times, cl2)
+        prefix = _strip_times(s[cl2 : n.start], times, cl2)
         metric: str | None = None
         subject: str | None = None
         change = _change_metric(prefix)
@@ -477,22 +607,22 @@ def _extract(body: str, published: str | None) -> list[Fact]:
             metric = after0
             pre = _clean_metric(prefix)
             vm = _SPLIT_VERBS.search(pre)
-            subject = _clean_metric(pre[:vm.start()]) if vm is not None else None
+            subject = _clean_metric(pre[: vm.start()]) if vm is not None else None
         else:
             pre = _clean_metric(prefix)
             after = _after_metric(s, n.end, ce)
             vm = _SPLIT_VERBS.search(pre)
             if vm is not None:
-                subj_part = _clean_metric(pre[:vm.start()])
-                obj = pre[vm.end():]
+                subj_part = _clean_metric(pre[: vm.start()])
+                obj = pre[vm.end() :]
                 obj = _clean_metric(obj)
                 subject = subj_part or None
                 metric = obj or after or vm.group(0).rstrip("了过")
             elif pre:
                 sm = _SUBJECT_END.match(pre)
                 if sm and len(pre) - sm.end() >= 2:
-                    subject = pre[:sm.end()]
-                    metric = pre[sm.end():]
+                    subject = pre[: sm.end()]
+                    metric = pre[sm.end() :]
                 else:
                     metric = pre
                 if after and len(metric) <= 1:
@@ -503,30 +633,41 @@ def _extract(body: str, published: str | None) -> list[Fact]:
                 metric = metric[-_MAX_METRIC_BEFORE:]
         if not subject:
             # the sentence's own opening noun phrase, or the last one seen
-            head = _clean_metric(_strip_times(s[lo:_clause_end(s, lo, hi)], times, lo))
+            head = _clean_metric(_strip_times(s[lo : _clause_end(s, lo, hi)], times, lo))
             vm = _SPLIT_VERBS.search(head) if head else None
             if vm and vm.start() >= 2:
-                subject = _clean_metric(head[:vm.start()])
+                subject = _clean_metric(head[: vm.start()])
             sm = _SUBJECT_END.match(head) if head else None
             if not subject and sm and cl > lo:
-                subject = head[:sm.end()]
+                subject = head[: sm.end()]
             subject = subject or last_subject
         else:
             last_subject = subject
         if metric is not None and not metric:
             metric = None
-        period = _resolve_period(times, lo, n.num_start, cl, s[lo:n.num_start], metric or "", published)
+        period = _resolve_period(
+            times, lo, n.num_start, cl, s[lo : n.num_start], metric or "", published
+        )
         para = s.rfind("\n", 0, n.num_start)
         if period is None and carry_period and carry_period[0] == para:
             period = carry_period[1]
         elif period is not None and not period.startswith(".."):
             carry_period = (para, period)
         prev_in_sentence[si] = (n.end, metric, subject)
-        facts.append(Fact(
-            text=body[n.start:n.end], value=_round(n.value), unit=n.unit, approx=n.approx,
-            metric=metric, subject=subject, period=period,
-            sentence=body[lo:hi].strip(), start=n.start, end=n.end,
-        ))
+        facts.append(
+            Fact(
+                text=body[n.start : n.end],
+                value=_round(n.value),
+                unit=n.unit,
+                approx=n.approx,
+                metric=metric,
+                subject=subject,
+                period=period,
+                sentence=body[lo:hi].strip(),
+                start=n.start,
+                end=n.end,
+            )
+        )
     return facts
 
 
@@ -549,6 +690,17 @@ def _scan_english(s: str) -> list[_Num]:
         if v is None:
             continue
         mult = P.EN_MULTIPLIERS.get((m.group("m") or "").lower(), 1.0)
-        out.append(_Num(m.start(), m.start("n"), m.end(), m.end(), v * mult,
-                        _EN_UNITS[m.group("u").lower()], None, mult, "en"))
+        out.append(
+            _Num(
+                m.start(),
+                m.start("n"),
+                m.end(),
+                m.end(),
+                v * mult,
+                _EN_UNITS[m.group("u").lower()],
+                None,
+                mult,
+                "en",
+            )
+        )
     return out

@@ -20,7 +20,9 @@ _TIME_RE = re.compile(
     r"|(?P<bmon>\d{1,2})月份?(?:(?P<bday>\d{1,2})[日号])?"
     r"|(?P<bare>上半年|下半年|前三季度|第?[一二三四]季度))"
 )
-_YEAR_RANGE = re.compile(r"(?P<a>(?:19|20)\d{2})\s*年?\s*(?:[-—至到~～]|－)\s*(?P<b>(?:19|20)\d{2})\s*年")
+_YEAR_RANGE = re.compile(
+    r"(?P<a>(?:19|20)\d{2})\s*年?\s*(?:[-—至到~～]|－)\s*(?P<b>(?:19|20)\d{2})\s*年"
+)
 _CUTOFF_NOW = re.compile(r"截至目前|截止目前|截至发稿|截至今天|截至今日|目前为止|迄今|至今")
 
 
@@ -92,7 +94,7 @@ def find_times(text: str, published: str | None) -> list[TimeExpr]:
         # a month/day number must not be part of a longer number or a duration (3个月)
         if s > 0 and (text[s - 1].isdigit() or text[s - 1] == "."):
             continue
-        if e < len(text) and text[e - 1] == "月" and text[e:e + 1] in ("份", "薪"):
+        if e < len(text) and text[e - 1] == "月" and text[e : e + 1] in ("份", "薪"):
             pass
         period: str | None = None
         if m.group("y") or m.group("rel"):
@@ -125,7 +127,7 @@ def find_times(text: str, published: str | None) -> list[TimeExpr]:
                     continue
                 period = f"{pub[0]:04d}-{mon:02d}-{int(day):02d}"
             else:
-                if text[s - 1:s] == "个":
+                if text[s - 1 : s] == "个":
                     continue
                 period = f"{pub[0]:04d}-{mon:02d}"
             year_only = False
@@ -145,7 +147,10 @@ def find_times(text: str, published: str | None) -> list[TimeExpr]:
         if m.group("cut"):
             end = period.split("..")[-1]
             period = f"..{end}"
-        base = text[max(0, s - 1):s] in ("比", "较", "与", "同") or text[max(0, s - 2):s] in ("相比", "对比")
+        base = text[max(0, s - 1) : s] in ("比", "较", "与", "同") or text[max(0, s - 2) : s] in (
+            "相比",
+            "对比",
+        )
         out.append(TimeExpr(s, e, period, year_only, base))
     out.sort(key=lambda t: t.start)
     return out

@@ -20,7 +20,12 @@ _FILLER = re.compile(
     r"(?:在|于)[^，。“”]{0,10}(?:上|中|时)|对[^，。“”]{0,8}(?:记者|媒体|新闻)|向[^，。“”]{0,6}记者|"
     r"接受[^，。“”]{0,10}采访时?|开玩笑地|笑着|激动地|无奈地|坦言|沉默了一会)*"
 )
-_NAME_END = "则还也又曾更就便却都随当今昨此近日再进同在于对向接开笑激无坦表说称指介认强透回告解补感提谈道写呼承宣叮问答分建讲记沉"
+#: First characters of words that may follow a name (adverbs, speech verbs): a given name
+#: does not run on into them.
+_NAME_END = (
+    "则还也又曾更就便却都随当今昨此近日再进同在于对向接开笑激无坦"
+    "表说称指介认强透回告解补感提谈道写呼承宣叮问答分建讲记沉"
+)
 _LATIN_NAME = re.compile(r"[A-Z][A-Za-z]+$|[a-z]{4,}$")
 _OPEN = {"“": "”", "「": "」", "『": "』"}
 
@@ -44,7 +49,7 @@ def _name_at(s: str, i: int, limit: int) -> str | None:
         return None
     for hon in P.NAME_HONORIFICS:
         if s.startswith(hon, j) and len(hon) >= 2:
-            return s[i:j + len(hon)]
+            return s[i : j + len(hon)]
     given = 0
     while j + given < limit and given < 2 and "\u4e00" <= s[j + given] <= "\u9fff":
         given += 1
@@ -52,7 +57,7 @@ def _name_at(s: str, i: int, limit: int) -> str | None:
         return None
     if given == 2 and s[j + 1] in _NAME_END:
         given = 1
-    return s[i:j + given]
+    return s[i : j + given]
 
 
 def _split_chain(chain: str) -> tuple[str | None, str | None]:
@@ -60,12 +65,11 @@ def _split_chain(chain: str) -> tuple[str | None, str | None]:
     seg = chain.split("、")[0].strip("，, 的")
     if not seg:
         return None, None
-    m = None
-    for m in _TITLE_RE.finditer(seg):
-        pass
+    found = list(_TITLE_RE.finditer(seg))
+    m = found[-1] if found else None
     if m is not None and m.end() >= len(seg) - 1:
-        role = seg[m.start():m.end()]
-        org = seg[:m.start()].rstrip("的") or None
+        role = seg[m.start() : m.end()]
+        org = seg[: m.start()].rstrip("的") or None
         return role, org
     # no known title: split after the last organisation suffix
     best = -1
@@ -80,21 +84,20 @@ def _split_chain(chain: str) -> tuple[str | None, str | None]:
 
 def _chain_before(s: str, end: int) -> str:
     k = end
-    while k > 0 and s[k - 1] not in "，。！？；：:,\n“”「」（）()?!;\"":
+    while k > 0 and s[k - 1] not in '，。！？；：:,\n“”「」（）()?!;"':
         k -= 1
     return s[k:end]
 
 
 def _speaker_from(text: str, base: int, s: str) -> _Person | None:
     """Speaker in an attribution like '天大智图总经理贾勇哲' (text ends just before the verb)."""
-    text = _FILLER.sub("", text) if False else text
     # strip trailing fillers
     t = text.strip()
     while True:
         m = re.search(r"(?:" + _FILLER.pattern[3:-2] + "|" + _VERB_RE.pattern + r")$", t)
         if not m or m.start() == len(t):
             break
-        t = t[:m.start()]
+        t = t[: m.start()]
     if not t:
         return None
     lm = _LATIN_NAME.search(t)
@@ -112,8 +115,11 @@ def _speaker_from(text: str, base: int, s: str) -> _Person | None:
         if nm != t[i:]:
             continue
         chain = t[:i]
-        if chain and not (any(chain.endswith(x) for x in _TITLES) or chain[-1] in "、的，" or
-                          any(chain.endswith(x) for x in P.ORG_SUFFIXES)):
+        if chain and not (
+            any(chain.endswith(x) for x in _TITLES)
+            or chain[-1] in "、的，"
+            or any(chain.endswith(x) for x in P.ORG_SUFFIXES)
+        ):
             if ln == 3 and len(t) > 3:
                 continue
             if len(chain) > 0 and ln == 2 and not _TITLE_RE.search(chain):
@@ -132,7 +138,7 @@ def _people(s: str) -> list[_Person]:
         nm = _name_at(s, m.end(), min(len(s), m.end() + 4))
         if not nm:
             continue
-        nxt = s[m.end() + len(nm): m.end() + len(nm) + 1]
+        nxt = s[m.end() + len(nm) : m.end() + len(nm) + 1]
         if nxt and "\u4e00" <= nxt <= "\u9fff" and nxt not in _NAME_END:
             continue
         chain = _chain_before(s, m.end())
@@ -158,7 +164,7 @@ def _spans(s: str) -> list[tuple[int, int, int, int]]:
                     depth_end = j
                     break
                 if s[j] == "\n":
-                    if s[j + 1:j + 2] == ch:
+                    if s[j + 1 : j + 2] == ch:
                         j += 2
                         continue
                     break
@@ -174,7 +180,9 @@ def _spans(s: str) -> list[tuple[int, int, int, int]]:
 
 def _is_open_ascii(s: str, i: int) -> bool:
     line_start = s.rfind("\n", 0, i) + 1
-    return s.count('"', line_start, i) % 2 == 0 and bool(re.match(r'"[^"\n]*[\u4e00-\u9fff]', s[i:]))
+    return s.count('"', line_start, i) % 2 == 0 and bool(
+        re.match(r'"[^"\n]*[\u4e00-\u9fff]', s[i:])
+    )
 
 
 def extract_quotes(body: str) -> list[Quote]:
@@ -201,27 +209,29 @@ def _extract(body: str) -> list[Quote]:
             pi += 1
         speaker: _Person | None = None
         # 1. attribution before: "王小云说：“" / "马化腾表示，“"
-        pre = _chain_before(s, o)
-        pre_full = s[max(0, o - 40):o]
+        pre_full = s[max(0, o - 40) : o]
         mv = re.search(r"(" + _VERB_RE.pattern + r")(?:道|称)?[：:，,\s]*$", pre_full)
         if mv:
-            head = _chain_before(s, o - len(mv.group(0)) + len(mv.group(0)) - len(mv.group(0).lstrip()))
             head_end = o - (len(pre_full) - mv.start())
             head = _chain_before(s, head_end)
             speaker = _speaker_from(head, head_end - len(head), s)
-            if speaker is None and head_end - len(head) > 0 and s[head_end - len(head) - 1] in "，,":
+            if (
+                speaker is None
+                and head_end - len(head) > 0
+                and s[head_end - len(head) - 1] in "，,"
+            ):
                 h2_end = head_end - len(head) - 1
                 h2 = _chain_before(s, h2_end)
                 speaker = _speaker_from(h2, h2_end - len(h2), s)
         # 2. attribution after: "”天大智图总经理贾勇哲说"
         if speaker is None:
-            post = s[c + 1:c + 60]
+            post = s[c + 1 : c + 60]
             post = post.lstrip("，, ")
-            off = c + 1 + (len(s[c + 1:c + 60]) - len(post))
+            off = c + 1 + (len(s[c + 1 : c + 60]) - len(post))
             seg = re.match(r"[^，。！？；：:“\n]*", post).group(0)
             vm = _VERB_RE.search(seg)
             if vm:
-                speaker = _speaker_from(seg[:vm.start()], off, s)
+                speaker = _speaker_from(seg[: vm.start()], off, s)
             elif seg and not inner.rstrip().endswith(("。", "！", "？", "…")):
                 pass
         # 3. a role chain in the text right after the quote (…”谈起…，…副总经理徐孟俭感到…)
@@ -230,7 +240,7 @@ def _extract(body: str) -> list[Quote]:
             k = s.find("。", c + 1, nxt_end)
             window_end = k if k != -1 else nxt_end
             for p in people:
-                if c < p.pos < window_end and "\n" not in s[c:p.pos]:
+                if c < p.pos < window_end and "\n" not in s[c : p.pos]:
                     speaker = p
                     break
         if speaker is not None and speaker.name in P.PRONOUNS:
@@ -249,6 +259,14 @@ def _extract(body: str) -> list[Quote]:
             known[speaker.name] = speaker
         last = _Person(speaker.name, role, org, c)
         text = body[a:b].replace("\n“", "\n").replace("\n「", "\n")
-        quotes.append(Quote(speaker=fold(speaker.name), role=fold(role) if role else None,
-                            org=fold(org) if org else None, text=text, start=a, end=b))
+        quotes.append(
+            Quote(
+                speaker=fold(speaker.name),
+                role=fold(role) if role else None,
+                org=fold(org) if org else None,
+                text=text,
+                start=a,
+                end=b,
+            )
+        )
     return quotes
