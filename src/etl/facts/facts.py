@@ -261,6 +261,8 @@ def _scan(s: str) -> list[_Num]:
         if tail is None:
             # no unit: maybe the first end of a range whose unit comes later
             consumed = j
+            while consumed < len(s) and s[consumed] in "十百千万亿兆余多":
+                consumed += 1
             out.append(
                 _Num(
                     fstart,
