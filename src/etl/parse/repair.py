@@ -129,13 +129,16 @@ PUNCT_LOGP = -4.5  # CJK punctuation: about as common as 的/是
 ASCII_LOGP = -6.0  # digits, Latin letters, spaces
 QMARK_LOGP = -9.0  # "?" is rare between Chinese characters and marks lost bytes
 LOST_LOGP = -15.0  # U+FFFD or an unknown byte we could not fill
-ODD_LOGP = -16.0  # bopomofo, box drawing, kana, Greek ... inside Chinese text
+ODD_LOGP = -16.0  # bopomofo, box drawing, Greek ... inside Chinese text
+KANA_LOGP = -7.0  # kana are a real script (Japanese titles quoted in Chinese pages)
 
 _CJK_PUNCT = set("，。、“”‘’：；？！（）《》〈〉【】—…·「」『』〔〕％")
 _HAN_RE = re.compile(r"[\u3400-\u9fff]")
 WILD = -1  # an unknown byte
 # GB18030 user-defined areas decode to private use: never a plausible repair.
-_PUA_RE = re.compile(r"[\ue000-\uf8ff]")
+# A real repair yields Han, CJK punctuation and ASCII; pinyin letters, bopomofo, box
+# drawing, Greek and other symbol rows of GB2312 in the output mean a wrong alignment.
+_ODD_OUTPUT_RE = re.compile(rf"[\ue000-\uf8ff\u0080-\u02ff\u0370-\u04ff\u2460-\u27ff\u3040-\u30ff\u3100-\u312f{_TONED}]")
 
 
 @dataclass(slots=True)
@@ -190,7 +193,7 @@ def _model() -> _Model:
     # common characters so the scan runs in C.
     ok = "".join(sorted(common_any | _CJK_PUNCT))
     rare_re = re.compile(
-        rf"[^\x00-\u02ff\u2000-\u206f\u3000-\u303f\uff00-\uffef{re.escape(ok)}]"
+        rf"[^\x00-\u02ff\u2000-\u206f\u3000-\u30ff\uff00-\uffef{re.escape(ok)}]"
         rf"|(?<=[\u3400-\u9fff])[?@\\^`|~](?=[\u3400-\u9fff(])"
         rf"|(?<=[\u3400-\u9fff])\?|\?(?=[\u3400-\u9fff])"
     )
@@ -224,6 +227,8 @@ def _char_logp(m: _Model, prev: str, ch: str) -> float:
         return LOST_LOGP
     if ch.isascii() or ch in _TONED:
         return ASCII_LOGP
+    if "\u3040" <= ch <= "\u30ff":
+        return KANA_LOGP
     return ODD_LOGP
 
 
@@ -412,7 +417,7 @@ def _try_cluster(m: _Model, text: str, first: int, last: int) -> tuple[int, int,
             hint, after = _tail_annotation(text, e, swallowed)
             nxt = text[after] if after < len(text) else ""
             fixed = _resolve(m, parts, prev, nxt, hint)
-            if not fixed or fixed == span or _PUA_RE.search(fixed):
+            if not fixed or fixed == span or _ODD_OUTPUT_RE.search(fixed):
                 continue
             # Annotation debris is dropped with the run but not scored: junk letters
             # would otherwise inflate the gain.
@@ -435,6 +440,30 @@ def _try_cluster(m: _Model, text: str, first: int, last: int) -> tuple[int, int,
 
 def _spannable(ch: str) -> bool:
     return ch not in "\n(" and _alternatives(ch) is not None
+
+
+def _worth_trying(m: _Model, text: str, first: int, last: int) -> bool:
+    """Cheap gate before the span search.
+
+    A shifted run consists only of characters that re-encode to one or two GB18030 bytes,
+    and its rare characters sit next to neighbours they never form a word with. Rare
+    characters inside known words (澎湃, 蝙蝠, 邯鄲) are ordinary text.
+    """
+    window = text[first : last + 1]
+    if not all(_spannable(c) or c == "(" for c in window):
+        return False
+    isolated = 0
+    for i in range(first, last + 1):
+        ch = text[i]
+        if not _HAN_RE.match(ch) or m.rare_re.match(ch) is None:
+            isolated += 1  # "?", wedged ASCII, bopomofo, symbols: never part of a word
+            continue
+        f = m.fold.get(ch, ch)
+        left = m.fold.get(text[i - 1], text[i - 1]) if i else ""
+        right = m.fold.get(text[i + 1], text[i + 1]) if i + 1 < len(text) else ""
+        if left + f not in m.stats.bigram_count and f + right not in m.stats.bigram_count:
+            isolated += 1
+    return isolated >= MIN_CLUSTER
 
 
 def _repair_mojibake(text: str) -> list[tuple[int, str, str]]:
@@ -460,6 +489,8 @@ def _repair_mojibake(text: str) -> list[tuple[int, str, str]]:
     taken = -1
     for first, last, count in clusters:
         if count < MIN_CLUSTER or first <= taken:
+            continue
+        if not _worth_trying(m, text, first, last):
             continue
         found = _try_cluster(m, text, first, last)
         if found is None:
