@@ -148,6 +148,7 @@ class _Model:
     by_lead: dict[int, list[tuple[float, str]]]
     by_trail: dict[int, list[tuple[float, str]]]
     fold: dict[str, str]
+    fill_cache: dict[tuple[int | None, int | None, str, str, str | None], str]
 
 
 @lru_cache(maxsize=1)
@@ -197,7 +198,7 @@ def _model() -> _Model:
         rf"|(?<=[\u3400-\u9fff])[?@\\^`|~](?=[\u3400-\u9fff(])"
         rf"|(?<=[\u3400-\u9fff])\?|\?(?=[\u3400-\u9fff])"
     )
-    return _Model(stats, rare_re, by_lead, by_trail, fold)
+    return _Model(stats, rare_re, by_lead, by_trail, fold, {})
 
 
 # How many candidates per lead/trail byte are kept for filling unknown bytes; context
@@ -348,19 +349,35 @@ def _resolve(
     for i, part in enumerate(parts):
         if isinstance(part, str):
             continue
-        cands = m.by_lead.get(part.lead, []) if part.lead is not None else m.by_trail.get(part.trail or 0, [])
-        if i == len(parts) - 1 and hint:
-            hinted = [c for c in cands if is_reading(c[1], hint)]
-            cands = hinted or cands
         left = chars[i - 1] if i > 0 else prev
         right = chars[i + 1] if i + 1 < len(chars) else nxt
-        best, best_ch = float("-inf"), "\ufffd"
-        for _, ch in cands:
-            s = _char_logp(m, left, ch) + (_char_logp(m, ch, right) if right else 0.0)
-            if s > best:
-                best, best_ch = s, ch
-        chars[i] = best_ch
+        last_hint = hint if i == len(parts) - 1 else None
+        chars[i] = _fill(m, part.lead, part.trail, left, right, last_hint)
     return "".join(chars)
+
+
+def _fill(m: _Model, lead: int | None, trail: int | None, left: str, right: str, hint: str | None) -> str:
+    """Best character for one unknown byte (memoised: the span search repeats queries)."""
+    key = (lead, trail, left, right, hint)
+    hit = m.fill_cache.get(key)
+    if hit is not None:
+        return hit
+    cands = m.by_lead.get(lead, []) if lead is not None else m.by_trail.get(trail or 0, [])
+    if hint:
+        cands = [c for c in cands if is_reading(c[1], hint)] or cands
+    best, best_ch = float("-inf"), "\ufffd"
+    for _, ch in cands:
+        sc = _char_logp(m, left, ch) + (_char_logp(m, ch, right) if right else 0.0)
+        if sc > best:
+            best, best_ch = sc, ch
+    if len(m.fill_cache) > FILL_CACHE_SIZE:
+        m.fill_cache.clear()
+    m.fill_cache[key] = best_ch
+    return best_ch
+
+
+# Bound on memoised fills (each entry is a few short strings).
+FILL_CACHE_SIZE = 50_000
 
 
 _DEBRIS_RE = re.compile(rf"\?([a-z{_TONED}]{{1,6}})\)$")
@@ -370,6 +387,8 @@ _DEBRIS_RE = re.compile(rf"\?([a-z{_TONED}]{{1,6}})\)$")
 _SWALLOWED_YEAR_RE = re.compile(r"0\d\d年")
 _ANN_RE = re.compile(rf"\(([a-z{_TONED}]{{1,7}})\)")
 _SWALLOWED_ANN_RE = re.compile(rf"([a-z{_TONED}]{{1,7}})\)")
+# The probe (cluster re-aligned as is) must gain at least this much to search further.
+PROBE_MIN_GAIN = MIN_GAIN_TOTAL
 # Nats per span character used only to break near-ties between candidate spans.
 SPAN_COST = 0.3
 
@@ -402,6 +421,22 @@ def _try_cluster(m: _Model, text: str, first: int, last: int) -> tuple[int, int,
     hi = last + 1
     while hi < len(text) and hi - last - 1 < SPAN_REACH and _spannable(text[hi]):
         hi += 1
+    # Probe: the cluster re-aligned with its edges nudged by one character. Shifted runs
+    # gain a lot even with ragged edges; clean text rarely does. Skips the full span
+    # search on almost all clean clusters.
+    probe_gain = float("-inf")
+    for ps, pe in ((first, last + 1), (first, last + 2), (first + 1, last + 1), (first + 1, last + 2)):
+        if pe > len(text) or ps >= pe or not all(_spannable(c) for c in text[ps:pe]):
+            continue
+        probe = _decode_shifted(text[ps:pe])
+        if probe is None:
+            continue
+        p0 = text[ps - 1] if ps else ""
+        n0 = text[pe] if pe < len(text) else ""
+        fixed0 = _resolve(m, probe, p0, n0, None)
+        probe_gain = max(probe_gain, _score(m, p0, fixed0, n0) - _score(m, p0, text[ps:pe], n0))
+    if probe_gain < PROBE_MIN_GAIN:
+        return None
     best: tuple[int, int, str, float] | None = None
     best_rank = float("-inf")
     for s in range(lo, min(first + SPAN_REACH, last) + 1):
