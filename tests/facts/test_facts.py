@@ -200,3 +200,22 @@ def test_seed_all_facts_and_quotes():
         pq = [x.as_dict() for x in extract_quotes(g["body"])]
         assert len(score.match_facts(g["facts"], pf)) == len(g["facts"])
         assert len(score.match_quotes(g["quotes"], pq)) == len(g["quotes"])
+
+
+def test_subject_from_article_name():
+    body = (
+        "星河集团今天发布年报。星河集团去年营收增长较快。\n"
+        "报告显示，全年实现营业收入120亿元。星河的员工总数达到3000人。"
+    )
+    facts = extract_facts(body, PUB)
+    assert all("星河" in (f.subject or "") for f in facts)
+
+
+def test_subject_from_possessor_at_clause_head():
+    f = _one("数据显示，12家城市商业银行的不良贷款率降至1.5%。", "%")[0]
+    assert f.subject == "12家城市商业银行"
+
+
+def test_subject_scope_word_in_sentence():
+    f = _one("今年前三季度，全国新能源汽车销量达到800万辆。", "辆")[0]
+    assert f.subject == "全国"

@@ -560,6 +560,7 @@ def _extract(body: str, published: str | None) -> list[Fact]:
     carry_period: tuple[int, str] | None = None
     sent_cache: dict[int, list[TimeExpr]] = {}
     prev_in_sentence: dict[int, tuple[int, str | None, str | None]] = {}
+    doc = _doc_names(s)
     for n in nums:
         if n.value is None or n.unit is None:
             continue
@@ -633,6 +634,7 @@ def _extract(body: str, published: str | None) -> list[Fact]:
                 metric = after or None
             if metric and len(metric) > _MAX_METRIC_BEFORE:
                 metric = metric[-_MAX_METRIC_BEFORE:]
+        local = subject
         if not subject:
             # the sentence's own opening noun phrase, or the last one seen
             head = _clean_metric(_strip_times(s[lo : _clause_end(s, lo, hi)], times, lo))
@@ -645,6 +647,7 @@ def _extract(body: str, published: str | None) -> list[Fact]:
             subject = subject or last_subject
         else:
             last_subject = subject
+        subject = _pick_subject(s, doc, lo, n.start, local, subject)
         if metric is not None and not metric:
             metric = None
         period = _resolve_period(
@@ -706,3 +709,133 @@ def _scan_english(s: str) -> list[_Num]:
             )
         )
     return out
+
+
+# --- document names and topic (subjects) -------------------------------------------------
+
+_MODEL_NAME = re.compile(
+    r"(?<![A-Za-z0-9])[A-Za-z0-9][A-Za-z0-9+\-]*(?: [A-Za-z0-9+][A-Za-z0-9+\-]*)*"
+)
+#: A Chinese brand name followed by a model number (麒麟990, 含光800).
+_CN_MODEL = re.compile(r"(?<=[\u4e00-\u9fff])\d{2,4}(?![\d.年月日号%])")
+_NAME_SUFFIX_RE = re.compile(
+    "|".join(sorted(P.NAME_SUFFIXES, key=len, reverse=True)).replace("市", "市(?![场值民面])")
+)
+
+
+@dataclass(slots=True)
+class _Names:
+    names: list[str]  # every name found, longest first
+    topic: str | None
+
+
+def _doc_names(s: str) -> _Names:
+    """Names the article repeats (products, organisations, places, people) and its topic."""
+    counts: dict[str, int] = {}
+    first_para = s[: max(s.find("\n"), 200)]
+    # product and model names: Latin letters and digits (Galaxy S20, 麒麟990, 5G手机 is not)
+    for m in _MODEL_NAME.finditer(s):
+        t = m.group(0).strip()
+        if not re.search(r"[A-Za-z]", t) or len(t) < 3:
+            continue
+        if re.search(r"\d\s?(?:[GMTK]B|IPS|W|Hz|mAh|ms|nm)\b", t) or t.isupper() and len(t) <= 4:
+            continue  # a quantity with a symbol unit (256GB) or a spec acronym (LPDDR5)
+        counts[t] = counts.get(t, 0) + 1
+    counts = {k: v for k, v in counts.items() if v >= 2}
+    for m in _CN_MODEL.finditer(s):
+        for ln in (2, 3):
+            nm = s[max(0, m.start() - ln) : m.end()]
+            if len(nm) == ln + len(m.group(0)) and all(_CJK.match(c) for c in nm[:ln]):
+                n = s.count(nm)
+                if n >= 3:
+                    counts[nm] = n
+    # short forms of organisation and place names
+    for m in _NAME_SUFFIX_RE.finditer(s):
+        best = None
+        for ln in (2, 3, 4):
+            a = m.start() - ln
+            if a < 0:
+                continue
+            core = s[a : m.start()]
+            if not all(_CJK.match(c) for c in core) or core[-1] in "的在和与及、":
+                continue
+            n = s.count(core)
+            if n >= 3 and (best is None or n >= 0.85 * best[1]):
+                best = (core, n)
+        if best and best[0] not in P.NOT_NAMES:
+            counts[best[0]] = s.count(best[0])
+    for nm in P.SCOPE_NAMES:
+        n = s.count(nm)
+        if n:
+            counts[nm] = n
+    # drop a name inside a longer one that is as frequent (麒麟990 inside 麒麟990 5G)
+    names = sorted(counts, key=len, reverse=True)
+    keep = []
+    for nm in names:
+        if any(nm != k and nm in k and counts[k] >= counts[nm] for k in keep):
+            continue
+        keep.append(nm)
+    topic = None
+    if keep:
+
+        def score(nm: str) -> float:
+            return counts[nm] * (2.0 if nm in first_para else 1.0)
+
+        best = max(keep, key=score)
+        if counts[best] >= 3 and not best.startswith("全"):
+            topic = best
+    return _Names(keep, topic)
+
+
+def _pick_subject(
+    s: str, doc: _Names, lo: int, pos: int, local: str | None, fallback: str | None
+) -> str | None:
+    """The clause's own subject (X的Y), a name the sentence gives before the figure, its own
+    short subject, the name last mentioned in the paragraph, or the article's topic."""
+    own = _de_subject(s, lo, pos)
+    if own:
+        return own
+    best = -1
+    named = None
+    for nm in doc.names:
+        k = s.rfind(nm, lo, pos)
+        if k > best:
+            best, named = k, nm
+    if named:
+        return named
+    if local and len(local) <= 10 and not re.search(r"[年月季]|期$|目前|今天|当天", local):
+        return local
+    para = s.rfind("\n", 0, lo) + 1
+    best = -1
+    for nm in doc.names:
+        k = s.rfind(nm, para, lo)
+        if k > best:
+            best, named = k, nm
+    if named:
+        return named
+    return doc.topic or local or fallback
+
+
+_DE_SUBJ = re.compile(r"([\u4e00-\u9fffA-Za-z0-9“”\"·+ ]{2,12}?)的")
+_NOT_SUBJ_START = re.compile(
+    r"^(?:其|这|那|该|此|我|你|他|她|它|每|各|对|在|从|比|较|与|和|同|把|被|让|使|是|有)"
+)
+
+
+def _de_subject(s: str, lo: int, pos: int) -> str | None:
+    """'23家银行的拨备覆盖率超过200%' -> '23家银行': the possessor at the head of the clause."""
+    cl = _clause_start(s, lo, pos)
+    head = _LEAD_NOISE.sub("", s[cl:pos])
+    m = _DE_SUBJ.match(head)
+    if not m:
+        return None
+    subj = m.group(1).strip()
+    if (
+        _NOT_SUBJ_START.match(subj)
+        or _SPLIT_VERBS.search(subj)
+        or re.search(r"\d{4}|[年月日]", subj)
+    ):
+        return None
+    if re.search(r"[为是在将已被了]", subj):
+        return None
+    return subj

@@ -716,3 +716,78 @@ MIN_CONTEXT_QUOTE_CHARS: int = 12
 #: How far back (characters) a quote with no attribution next to it may look for the last
 #: named speaker; beyond this the quote is left unattributed.
 SPEAKER_CARRY_WINDOW: int = 600
+
+# --- document topic (fact subjects) ------------------------------------------------------
+
+#: Suffixes after the short form of an organisation or place name (龙湖集团 -> 龙湖,
+#: 德清县 -> 德清): the short form counts as a name when the article also uses it alone.
+NAME_SUFFIXES: tuple[str, ...] = ("集团", "股份", "控股", "省", "市", "县")
+#: Countries, regions and scope words that name where a figure is measured (全国, 美国).
+SCOPE_NAMES: tuple[str, ...] = (
+    "全球",
+    "全国",
+    "全省",
+    "全市",
+    "全县",
+    "全区",
+    "我国",
+    "中国",
+    "国内",
+    "海外",
+    "美国",
+    "日本",
+    "韩国",
+    "英国",
+    "法国",
+    "德国",
+    "欧洲",
+    "欧盟",
+    "俄罗斯",
+    "印度",
+    "北京",
+    "上海",
+    "天津",
+    "重庆",
+    "广州",
+    "深圳",
+    "香港",
+    "台湾",
+    "澳门",
+)
+#: Words that look like a name by shape but are not one (a surname character + a word).
+NOT_NAMES: frozenset[str] = frozenset(
+    [
+        "他们",
+        "我们",
+        "记者",
+        "有人",
+        "还有",
+        "也有",
+        "同时",
+        "并且",
+        "其中",
+        "此外",
+        "据了解",
+        "对此",
+        "但是",
+        "所以",
+        "因此",
+        "而且",
+        "一位",
+        "不少",
+        "很多",
+        "许多",
+        "大家",
+        "公司",
+        "负责人",
+        "工作人员",
+        "业内人士",
+        "专家",
+        "相关",
+        "方面",
+        "文章",
+        "报告",
+        "数据",
+        "研究",
+    ]
+)
