@@ -95,7 +95,7 @@ def build_table(jieba_dict: Path, out: Path) -> None:
         word, freq = parts[0], int(parts[1])
         for ch in word:
             uni[ch] += freq
-        for a, b in zip(word, word[1:]):
+        for a, b in zip(word, word[1:], strict=False):
             bi[a + b] += freq
     with gzip.open(out, "wt", encoding="utf-8", compresslevel=9) as fh:
         for ch, n in uni.most_common():

@@ -54,7 +54,15 @@ _SUPERSETS = {
     "us-ascii": "utf-8",
 }
 # Declarations that are often wrong defaults (server config) rather than real choices.
-_WEAK_DECLARATIONS = {"iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii", "windows-1252", "cp1252"}
+_WEAK_DECLARATIONS = {
+    "iso-8859-1",
+    "latin-1",
+    "latin1",
+    "us-ascii",
+    "ascii",
+    "windows-1252",
+    "cp1252",
+}
 
 _NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
 # CJK punctuation is as ordinary as a common character (about the rank of 的 / 是).
@@ -152,7 +160,11 @@ def _han_plausibility(text: str) -> float | None:
     for c in folded:
         if "\u4e00" <= c <= "\u9fff":
             total += stats.logp(c)
-        elif "\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef" or c in "\u201c\u201d\u2018\u2019\u2014\u2026\u00b7":
+        elif (
+            "\u3000" <= c <= "\u303f"
+            or "\uff00" <= c <= "\uffef"
+            or c in "\u201c\u201d\u2018\u2019\u2014\u2026\u00b7"
+        ):
             total += PUNCT_LOGP
         else:
             total += UNKNOWN_HAN_LOGP
@@ -185,8 +197,14 @@ def _detected(data: bytes, prefix: str) -> Decoded:
         how = "detected" if best[1] == codec else "plausibility"
         return Decoded(best[2], best[1], f"{prefix}{best[1]} ({how})")
     if codec:
-        return Decoded(data.decode(codec, errors="replace"), codec, f"{prefix}{codec} (detected, errors=replace)")
-    return Decoded(data.decode("gb18030", errors="replace"), "gb18030", f"{prefix}gb18030 (errors=replace)")
+        return Decoded(
+            data.decode(codec, errors="replace"),
+            codec,
+            f"{prefix}{codec} (detected, errors=replace)",
+        )
+    return Decoded(
+        data.decode("gb18030", errors="replace"), "gb18030", f"{prefix}gb18030 (errors=replace)"
+    )
 
 
 def _use_declared(data: bytes, label: str, source: str) -> Decoded | None:
@@ -202,7 +220,9 @@ def _use_declared(data: bytes, label: str, source: str) -> Decoded | None:
         codec = "cp950" if text is not None else codec
     if text is None:
         return None
-    decision = f"{source}:{label.strip().lower()}" + (f" as {codec}" if codec != label.strip().lower() else "")
+    decision = f"{source}:{label.strip().lower()}" + (
+        f" as {codec}" if codec != label.strip().lower() else ""
+    )
     if codec == "utf-8":
         return Decoded(text, codec, decision)
     if codec.startswith(("gb", "big5", "cp95")):
@@ -247,7 +267,9 @@ def _decode(data: bytes, declared: str | None) -> Decoded:
             text = _try(body, codec)
             if text is not None:
                 return Decoded(text, codec, f"bom:{codec}")
-            return Decoded(body.decode(codec, errors="replace"), codec, f"bom:{codec} (errors=replace)")
+            return Decoded(
+                body.decode(codec, errors="replace"), codec, f"bom:{codec} (errors=replace)"
+            )
 
     contradicted: list[str] = []
     if declared and declared.strip():
@@ -261,7 +283,9 @@ def _decode(data: bytes, declared: str | None) -> Decoded:
         got = _use_declared(data, meta, "meta")
         if got is not None:
             if contradicted:
-                return Decoded(got.text, got.charset, f"{contradicted[0]} contradicted -> {got.decision}")
+                return Decoded(
+                    got.text, got.charset, f"{contradicted[0]} contradicted -> {got.decision}"
+                )
             return got
         contradicted.append(f"meta:{meta.strip().lower()}")
 

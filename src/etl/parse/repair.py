@@ -34,9 +34,7 @@ from etl.records import Repair
 
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ"
 _PINYIN_RE = re.compile(rf"(?<=[\u3400-\u9fff])\(([a-zA-Z{_TONED}]{{1,7}})\)")
-_STRIP_TONES = str.maketrans(
-    "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ", "aaaaeeeeiiiioooouuuuvvvvvennnm"
-)
+_STRIP_TONES = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ", "aaaaeeeeiiiioooouuuuvvvvvennnm")
 
 
 @lru_cache(maxsize=8192)
@@ -134,11 +132,19 @@ KANA_LOGP = -7.0  # kana are a real script (Japanese titles quoted in Chinese pa
 
 _CJK_PUNCT = set("，。、“”‘’：；？！（）《》〈〉【】—…·「」『』〔〕％")
 _HAN_RE = re.compile(r"[\u3400-\u9fff]")
+_HAN_RUN_RE = re.compile(r"[\u3400-\u9fff\ue000-\uf8ff]{4,}")
+# Characters in a row with no known in-word pair among them that count as suspicious.
+WORDLESS_RUN = 5
+# ... without any other sign of damage nearby (within WORDLESS_REACH characters).
+LONG_WORDLESS_RUN = 9
+WORDLESS_REACH = 2
 WILD = -1  # an unknown byte
 # GB18030 user-defined areas decode to private use: never a plausible repair.
 # A real repair yields Han, CJK punctuation and ASCII; pinyin letters, bopomofo, box
 # drawing, Greek and other symbol rows of GB2312 in the output mean a wrong alignment.
-_ODD_OUTPUT_RE = re.compile(rf"[\ue000-\uf8ff\u0080-\u02ff\u0370-\u04ff\u2460-\u27ff\u3040-\u30ff\u3100-\u312f{_TONED}]")
+_ODD_OUTPUT_RE = re.compile(
+    rf"[\ue000-\uf8ff\u0080-\u02ff\u0370-\u04ff\u2460-\u27ff\u3040-\u30ff\u3100-\u312f{_TONED}]"
+)
 
 
 @dataclass(slots=True)
@@ -186,7 +192,7 @@ def _model() -> _Model:
             by_lead.setdefault(lead, []).append((score, ch))
             by_trail.setdefault(trail, []).append((score, ch))
     for table in (by_lead, by_trail):
-        for key, lst in table.items():
+        for lst in table.values():
             lst.sort(reverse=True)
             del lst[WILD_CANDIDATES:]
     # Suspicious: any Han character outside the common set (either script), bopomofo,
@@ -253,9 +259,6 @@ def _alternatives(ch: str) -> list[tuple[int, ...]] | None:
         return [(b,), (0xA3, b | 0x80)]
     if ch.isascii():
         return [(ord(ch),)]
-    if ch in _TONED or "\ue000" <= ch <= "\uf8ff":
-        # Toned pinyin letters belong to annotations; private-use code points are not text.
-        return None
     try:
         raw = ch.encode("gb18030")
     except UnicodeEncodeError:
@@ -341,9 +344,7 @@ def _feed(pending: int | None, b: int, out: list[str | _Hole], pen: int) -> tupl
     return None, pen
 
 
-def _resolve(
-    m: _Model, parts: list[str | _Hole], prev: str, nxt: str, hint: str | None
-) -> str:
+def _resolve(m: _Model, parts: list[str | _Hole], prev: str, nxt: str, hint: str | None) -> str:
     """Fill unknown bytes with the most plausible character given both neighbours."""
     chars: list[str] = [p if isinstance(p, str) else "" for p in parts]
     for i, part in enumerate(parts):
@@ -356,7 +357,9 @@ def _resolve(
     return "".join(chars)
 
 
-def _fill(m: _Model, lead: int | None, trail: int | None, left: str, right: str, hint: str | None) -> str:
+def _fill(
+    m: _Model, lead: int | None, trail: int | None, left: str, right: str, hint: str | None
+) -> str:
     """Best character for one unknown byte (memoised: the span search repeats queries)."""
     key = (lead, trail, left, right, hint)
     hit = m.fill_cache.get(key)
@@ -425,7 +428,12 @@ def _try_cluster(m: _Model, text: str, first: int, last: int) -> tuple[int, int,
     # gain a lot even with ragged edges; clean text rarely does. Skips the full span
     # search on almost all clean clusters.
     probe_gain = float("-inf")
-    for ps, pe in ((first, last + 1), (first, last + 2), (first + 1, last + 1), (first + 1, last + 2)):
+    for ps, pe in (
+        (first, last + 1),
+        (first, last + 2),
+        (first + 1, last + 1),
+        (first + 1, last + 2),
+    ):
         if pe > len(text) or ps >= pe or not all(_spannable(c) for c in text[ps:pe]):
             continue
         probe = _decode_shifted(text[ps:pe])
@@ -474,7 +482,50 @@ def _try_cluster(m: _Model, text: str, first: int, last: int) -> tuple[int, int,
 
 
 def _spannable(ch: str) -> bool:
-    return ch not in "\n(" and _alternatives(ch) is not None
+    # Parentheses bound pinyin annotations, which are never part of a shifted run.
+    return ch not in "\n()" and _alternatives(ch) is not None
+
+
+def _wordless_runs(m: _Model, text: str, strong: list[int]) -> list[int]:
+    """Positions inside runs of Han characters where no neighbours form a known word.
+
+    Shifted text made of common characters (笔型臣凭志殖) escapes the rarity test, but
+    its neighbours never form dictionary words. Clean text has short wordless stretches
+    too (names, classical phrases), so a run counts only when it is long, or shorter but
+    next to a strong sign of damage (a rare character, "?", a symbol).
+    """
+    import bisect
+
+    out: list[int] = []
+    bigrams = m.stats.bigram_count
+    fold = m.fold
+
+    def keep(start: int, end: int) -> None:
+        if end - start < WORDLESS_RUN:
+            return
+        if end - start < LONG_WORDLESS_RUN:
+            i = bisect.bisect_left(strong, start - WORDLESS_REACH)
+            if i >= len(strong) or strong[i] > end + WORDLESS_REACH:
+                return
+        out.extend(range(start, end))
+
+    for x in _HAN_RUN_RE.finditer(text):
+        seg = x.group()
+        base = x.start()
+        prev, run_start = "", -1
+        for i, ch in enumerate(seg):
+            f = fold.get(ch, ch)
+            if prev and prev + f not in bigrams:
+                if run_start < 0:
+                    run_start = base + i - 1
+            else:
+                if run_start >= 0:
+                    keep(run_start, base + i)
+                run_start = -1
+            prev = f
+        if run_start >= 0:
+            keep(run_start, x.end())
+    return out
 
 
 def _worth_trying(m: _Model, text: str, first: int, last: int) -> bool:
@@ -507,8 +558,10 @@ def _repair_mojibake(text: str) -> list[tuple[int, str, str]]:
         return []
     m = _model()
     hits = [x.start() for x in m.rare_re.finditer(text)]
+    hits.extend(_wordless_runs(m, text, hits))
     if len(hits) < MIN_CLUSTER:
         return []
+    hits = sorted(set(hits))
     clusters: list[tuple[int, int, int]] = []
     start = prev = hits[0]
     count = 1
