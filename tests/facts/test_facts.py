@@ -219,3 +219,24 @@ def test_subject_from_possessor_at_clause_head():
 def test_subject_scope_word_in_sentence():
     f = _one("今年前三季度，全国新能源汽车销量达到800万辆。", "辆")[0]
     assert f.subject == "全国"
+
+
+def test_period_day_range_and_relative_days():
+    f = _one("6月3日至9日，展会共接待观众12万人次。", "人次")[0]
+    assert f.period == "2024-06-03..2024-06-09"
+    f = _one("昨天，全市共发放消费券5000张。", "张")[0]
+    assert f.period == "2024-10-24"
+    f = _one("22日，该站降雨量达到80毫米。", "毫米")[0]
+    assert f.period == "2024-10-22"
+
+
+def test_period_respectively_spreads_years():
+    facts = extract_facts("2021年至2023年，该公司净利润分别为1亿元、2亿元、3亿元。", PUB)
+    assert [f.period for f in facts] == ["2021", "2022", "2023"]
+
+
+def test_period_carried_to_next_paragraph_and_base_skipped():
+    body = "2023年，全省粮食产量达到600亿斤。\n其中，水稻种植面积为200万亩。"
+    assert _one(body, "亩")[0].period == "2023"
+    f = _one("今年上半年，该行净息差较去年同期下降0.2个百分点。", "个百分点")[0]
+    assert f.period == "2024-H1"

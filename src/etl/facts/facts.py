@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from etl.facts import patterns as P
 from etl.facts.numbers import multiplier_value, parse_arabic, parse_cn
@@ -513,6 +513,8 @@ def _resolve_period(
 ) -> str | None:
     is_change = bool(metric) and bool(_CHANGE.search(metric))
     before = [t for t in times if t.end <= fact_pos and not (is_change and t.base)]
+    if any(not t.base for t in before):
+        before = [t for t in before if not t.base]
     if metric and ("年均" in metric or "平均" in metric):
         years = [t for t in times if re.fullmatch(r"\d{4}", t.period)]
         if len(years) >= 2:
@@ -583,7 +585,10 @@ def _extract(body: str, published: str | None) -> list[Fact]:
         lo, hi = sents[si]
         if si not in sent_cache:
             sent_cache[si] = find_times(s[lo:hi], published)
-        times = [TimeExpr(t.start + lo, t.end + lo, t.period, t.year_only) for t in sent_cache[si]]
+        times = [
+            TimeExpr(t.start + lo, t.end + lo, t.period, t.year_only, t.base)
+            for t in sent_cache[si]
+        ]
         if any(t.start <= n.num_start < t.end for t in times):
             continue
         cl = _clause_start(s, lo, n.start)
@@ -654,7 +659,8 @@ def _extract(body: str, published: str | None) -> list[Fact]:
             times, lo, n.num_start, cl, s[lo : n.num_start], metric or "", published
         )
         para = s.rfind("\n", 0, n.num_start)
-        if period is None and carry_period and carry_period[0] == para:
+        if period is None and carry_period:
+            # the last period named, carried on from earlier sentences and paragraphs
             period = carry_period[1]
         elif period is not None and not period.startswith(".."):
             carry_period = (para, period)
@@ -673,7 +679,45 @@ def _extract(body: str, published: str | None) -> list[Fact]:
                 end=n.end,
             )
         )
+    _spread_years(facts)
+    if facts and any(f.period is None for f in facts):
+        # a figure before any time expression: the first one the article names
+        first = next((f.period for f in facts if f.period), None)
+        if first is None:
+            for lo, hi in sents:
+                ts = find_times(s[lo:hi], published)
+                if ts:
+                    first = ts[0].period
+                    break
+        facts = [f if f.period else replace(f, period=first) for f in facts]
     return facts
+
+
+_YEAR_SPAN = re.compile(r"((?:19|20)\d{2})\.\.((?:19|20)\d{2})")
+
+
+def _spread_years(facts: list[Fact]) -> None:
+    """'2016年至2018年营收分别为A、B、C': one year each, in order, when the count fits."""
+    i = 0
+    while i < len(facts):
+        f = facts[i]
+        m = _YEAR_SPAN.fullmatch(f.period or "")
+        if not m or "分别" not in f.sentence:
+            i += 1
+            continue
+        j = i
+        while (
+            j + 1 < len(facts)
+            and facts[j + 1].sentence == f.sentence
+            and facts[j + 1].unit == f.unit
+            and facts[j + 1].period == f.period
+        ):
+            j += 1
+        a, b = int(m.group(1)), int(m.group(2))
+        if j - i == b - a:
+            for k in range(i, j + 1):
+                facts[k] = replace(facts[k], period=str(a + k - i))
+        i = j + 1
 
 
 def _round(v: float) -> float:

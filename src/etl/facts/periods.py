@@ -23,6 +23,24 @@ _TIME_RE = re.compile(
 _YEAR_RANGE = re.compile(
     r"(?P<a>(?:19|20)\d{2})\s*年?\s*(?:[-—至到~～]|－)\s*(?P<b>(?:19|20)\d{2})\s*年"
 )
+#: A day range inside one month or across months: 5月20日至31日, 3月5日至9月1日, 10日至12日.
+_DAY_RANGE = re.compile(
+    r"(?:(?P<y>(?:19|20)\d{2})年)?(?:(?P<m1>\d{1,2})月)?(?P<d1>\d{1,2})[日号]?\s*[-—至到~～]\s*"
+    r"(?:(?P<m2>\d{1,2})月)?(?P<d2>\d{1,2})[日号]"
+)
+#: Days named relative to publication (昨天, 今日 ...) and a bare day of the month (24日).
+_REL_DAY = re.compile(r"前天|昨天|昨日|今天|今日|明天|明日|后天")
+_REL_DAY_OFF = {
+    "前天": -2,
+    "昨天": -1,
+    "昨日": -1,
+    "今天": 0,
+    "今日": 0,
+    "明天": 1,
+    "明日": 1,
+    "后天": 2,
+}
+_BARE_DAY = re.compile(r"(?<![\d月.])(?P<d>\d{1,2})[日号](?![\d元])")
 _CUTOFF_NOW = re.compile(r"截至目前|截止目前|截至发稿|截至今天|截至今日|目前为止|迄今|至今")
 
 
@@ -72,7 +90,7 @@ def _suffix_period(y: int, rest: str | None, m: re.Match[str], pre: str) -> str:
     if rest in QUARTERS:
         return f"{y:04d}-Q{QUARTERS[rest]}"
     if rest in ("年底", "年末", "底", "末"):
-        return f"{y:04d}-12"
+        return f"{y:04d}-12-31"
     return f"{y:04d}"
 
 
@@ -84,6 +102,38 @@ def find_times(text: str, published: str | None) -> list[TimeExpr]:
     for m in _YEAR_RANGE.finditer(text):
         out.append(TimeExpr(m.start(), m.end(), f"{m.group('a')}..{m.group('b')}", True))
         taken.append((m.start(), m.end()))
+    if pub:
+        import datetime as _dt
+
+        for m in _DAY_RANGE.finditer(text):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            y = int(m.group("y") or pub[0])
+            m1 = int(m.group("m1") or 0)
+            m2 = int(m.group("m2") or m1 or 0)
+            if not m1 and not m.group("m2"):
+                m1 = m2 = pub[1]
+            d1, d2 = int(m.group("d1")), int(m.group("d2"))
+            if not (1 <= m1 <= 12 and 1 <= m2 <= 12 and 1 <= d1 <= 31 and 1 <= d2 <= 31):
+                continue
+            if (m1, d1) >= (m2, d2):
+                continue
+            period = f"{y:04d}-{m1:02d}-{d1:02d}..{y:04d}-{m2:02d}-{d2:02d}"
+            out.append(TimeExpr(m.start(), m.end(), period, False))
+            taken.append((m.start(), m.end()))
+        for m in _REL_DAY.finditer(text):
+            d = _dt.date(*pub) + _dt.timedelta(days=_REL_DAY_OFF[m.group(0)])
+            out.append(TimeExpr(m.start(), m.end(), d.isoformat(), False))
+            taken.append((m.start(), m.end()))
+        for m in _BARE_DAY.finditer(text):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            day = int(m.group("d"))
+            if 1 <= day <= 31 and text[m.start() - 1 : m.start()] != "个":
+                mon = pub[1] if day <= pub[2] + 7 else pub[1] - 1 or 12
+                yy = pub[0] if not (mon == 12 and pub[1] == 1) else pub[0] - 1
+                out.append(TimeExpr(m.start(), m.end(), f"{yy:04d}-{mon:02d}-{day:02d}", False))
+                taken.append((m.start(), m.end()))
     for m in _CUTOFF_NOW.finditer(text):
         if pub:
             out.append(TimeExpr(m.start(), m.end(), f"..{publication_day(published)}", False))
@@ -147,6 +197,8 @@ def find_times(text: str, published: str | None) -> list[TimeExpr]:
         if m.group("cut"):
             end = period.split("..")[-1]
             period = f"..{end}"
+        elif period.endswith("-12-31") and m.group("rest") in ("年底", "年末", "底", "末"):
+            period = period[:4]  # 2007年末余额: the year's closing figure
         base = text[max(0, s - 1) : s] in ("比", "较", "与", "同") or text[max(0, s - 2) : s] in (
             "相比",
             "对比",
