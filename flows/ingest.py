@@ -39,6 +39,12 @@ def parse_batch(rows: list[RawRow], settings: Settings) -> stages.ParseSummary:
     return stages.parse_and_load(rows, settings)
 
 
+@task(cache_policy=NO_CACHE)
+def cluster_stories(settings: Settings) -> int:
+    """Group syndicated copies of one story (near-duplicate bodies)."""
+    return stages.cluster_syndicated(settings)
+
+
 @flow(name="ingest", log_prints=True)
 def ingest(feeds: list[str] | None = None, sitemaps: list[str] | None = None,
            urls: list[str] | None = None, db: str | None = None,
@@ -66,6 +72,7 @@ def ingest(feeds: list[str] | None = None, sitemaps: list[str] | None = None,
         parsed.facts += result.facts
         parsed.quotes += result.quotes
         parsed.failed += result.failed
+    stories = cluster_stories(settings)
     summary = {
         "run_id": run_id,
         "listed": len(found.targets),
@@ -77,6 +84,7 @@ def ingest(feeds: list[str] | None = None, sitemaps: list[str] | None = None,
         "facts": parsed.facts,
         "quotes": parsed.quotes,
         "parse_failures": parsed.failed,
+        "stories": stories,
         "duration_s": round(time.time() - started, 2),
         "pages": fetched.pages,
     }

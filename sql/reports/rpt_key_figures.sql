@@ -1,6 +1,6 @@
--- one row per fact published in the week $week, in article then text order
+-- one row per distinct figure per story published in the week $week
 with facts_src as (
-    select * from stg_facts where published_week = $week
+    select * from story_facts where published_week = $week
 ),
 final as (
     select
@@ -14,6 +14,8 @@ final as (
         sentence,
         article_title,
         source_name,
+        outlets,
+        count_outlets,
         cast(published_at as date) as published_date,
         url
     from facts_src

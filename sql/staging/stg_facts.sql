@@ -1,4 +1,4 @@
--- grain: one row per fact, with its article's week, title and link
+-- grain: one row per fact, with its article's week, story, outlet, title and link
 create or replace view stg_facts as
 with facts_src as (
     select * from facts
@@ -10,6 +10,7 @@ joined as (
     select
         f.fact_id,
         f.article_id,
+        a.story_id,
         f.seq,
         f.text,
         f.value,
@@ -21,6 +22,7 @@ joined as (
         f.sentence,
         a.title as article_title,
         a.url,
+        a.outlet,
         a.source_name,
         a.published_at,
         a.published_week

@@ -127,3 +127,14 @@ def parse_and_load(rows: list[RawRow], settings: Settings) -> ParseSummary:
 def batches(items: list, size: int) -> list[list]:
     """Split a list into consecutive batches of at most ``size`` items."""
     return [items[i:i + size] for i in range(0, len(items), size)]
+
+
+def cluster_syndicated(settings: Settings) -> int:
+    """Group near-duplicate articles into stories; returns the number of stories."""
+    from etl.dedupe.syndication import cluster_stories
+    from etl.store.stories import article_bodies, save_stories
+
+    with connect(settings.db_path) as con:
+        stories = cluster_stories(article_bodies(con))
+        save_stories(con, stories)
+    return len(set(stories.values()))

@@ -42,15 +42,18 @@ def data() -> BriefingData:
 def test_sheets_tables_and_formats(tmp_path: Path) -> None:
     path = write_briefing(data(), tmp_path / "briefing-2024-W43.xlsx")
     wb = load_workbook(path)
-    assert wb.sheetnames == ["Summary", "Key figures", "Quotes", "Articles", "Data quality",
-                             "About"]
+    assert wb.sheetnames == ["Summary", "Key figures", "Trends", "Quotes", "Organisations",
+                             "People", "Places", "Articles", "Data quality", "About"]
     ws = wb["Key figures"]
     assert ws.freeze_panes == "A2"
     assert list(ws.tables) == ["Keyfigures"]
     headers = [c.value for c in ws[1]]
-    assert headers[:6] == ["Value", "Unit", "Approx", "Metric", "Subject", "Period"]
+    assert headers[:7] == ["Figure", "Value", "Unit", "Approx", "Metric", "Subject", "Period"]
+    pct = {h: c for h, c in zip(headers, ws[2], strict=True)}
+    assert pct["Value"].value == 0.052 and pct["Value"].number_format.endswith("%")
     row = {h: c for h, c in zip(headers, ws[3], strict=True)}
     assert row["Value"].value == 5.1e12 and row["Unit"].value == "元"
+    assert row["Figure"].value == "5.1万亿元"
     assert row["Period"].value == "2024-H1"
     assert row["Source link"].hyperlink.target == "http://127.0.0.1:1/news/a.html"
     assert row["Published"].number_format == "yyyy-mm-dd"
@@ -59,10 +62,37 @@ def test_sheets_tables_and_formats(tmp_path: Path) -> None:
 def test_formula_text_is_never_a_formula(tmp_path: Path) -> None:
     wb = load_workbook(write_briefing(data(), tmp_path / "b.xlsx"))
     cell = wb["Articles"]["A2"]
+    assert cell.hyperlink is None
     assert cell.value == FORMULA_TITLE
     assert cell.data_type == "s" and cell.quotePrefix
     quote = wb["Quotes"]["D2"]
+    assert quote.data_type == "s" and quote.quotePrefix
     assert quote.value == "+我们将……" and quote.data_type == "s"
+
+
+def test_simplified_column_only_where_text_differs(tmp_path: Path) -> None:
+    d = data()
+    rows = [{**d.key_figures[0], "sentence": "營業收入5.1萬億元"}, d.key_figures[1]]
+    d = BriefingData(**{**d.__dict__, "key_figures": rows,
+                        "simplify": lambda t: t.replace("營業", "营业").replace("萬億", "万亿")})
+    ws = load_workbook(write_briefing(d, tmp_path / "s.xlsx"))["Key figures"]
+    headers = [c.value for c in ws[1]]
+    col = headers.index("Sentence (simplified)")
+    assert ws[2][col].value == "营业收入5.1万亿元"
+    assert ws[3][col].value is None
+
+
+def test_summary_has_charts_when_there_is_data(tmp_path: Path) -> None:
+    d = data()
+    d = BriefingData(**{**d.__dict__,
+                        "province_mentions": [{"province": "天津市", "count_mentions": 9},
+                                              {"province": "河北省", "count_mentions": 4}],
+                        "tracked_metric": [
+                            {"metric": "吞吐量", "subject": "天津港", "unit": "标箱",
+                             "published_week": w, "latest_value": v}
+                            for w, v in (("2024-W41", 1.7e7), ("2024-W43", 1.85e7))]})
+    ws = load_workbook(write_briefing(d, tmp_path / "c.xlsx"))["Summary"]
+    assert len(ws._charts) == 2
 
 
 def test_same_data_gives_byte_identical_workbooks(tmp_path: Path) -> None:

@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import duckdb
 
 from etl.errors import NoDataForWeek
+from etl.parse.script import to_simplified
 from etl.report.workbook import BriefingData, write_briefing
 from etl.settings import Settings
 from etl.store.db import connect
@@ -67,13 +68,24 @@ def build_report(settings: Settings, week: str | None = None) -> ReportResult:
         summary = _dicts(con, "rpt_summary", {"week": week})[0]
         if not summary["count_articles"]:
             raise NoDataForWeek(f"no articles published in {week}")
+        wk = {"week": week}
+        previous = (week_start - timedelta(days=7)).isocalendar()
+        entity_params = {**wk, "previous_week": f"{previous[0]}-W{previous[1]:02d}"}
         data = BriefingData(
             week=week, week_start=week_start, summary=summary,
-            key_figures=_dicts(con, "rpt_key_figures", {"week": week}),
-            quotes=_dicts(con, "rpt_quotes", {"week": week}),
-            articles=_dicts(con, "rpt_articles", {"week": week}),
+            key_figures=_dicts(con, "rpt_key_figures", wk),
+            quotes=_dicts(con, "rpt_quotes", wk),
+            articles=_dicts(con, "rpt_articles", wk),
             data_quality=_dicts(con, "rpt_data_quality"),
-            generated_from=f"DuckDB warehouse {settings.db_path.name}",
+            generated_from=f"DuckDB warehouse {settings.db_path.name}, "
+                           f"{summary['count_articles']} articles of {week}",
+            trends=_dicts(con, "rpt_trends", wk),
+            organisations=_dicts(con, "rpt_entities", {**entity_params, "kind": "org"}),
+            people=_dicts(con, "rpt_entities", {**entity_params, "kind": "person"}),
+            places=_dicts(con, "rpt_entities", {**entity_params, "kind": "place"}),
+            province_mentions=_dicts(con, "rpt_province_mentions", wk),
+            tracked_metric=_dicts(con, "rpt_tracked_metric", wk),
+            simplify=to_simplified,
         )
     path = write_briefing(data, report_path(settings.reports_dir, week))
     _write_manifest(path, week, summary)

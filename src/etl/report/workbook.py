@@ -1,4 +1,4 @@
-"""Build the weekly briefing workbook from the report queries in sql/reports."""
+"""Build the weekly briefing workbook from rows of the report queries in sql/reports."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import os
 import tempfile
 import warnings
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -18,28 +18,30 @@ from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
 from etl.report.cells import header_cell, link_cell, text_cell, value_cell
+from etl.report.charts import add_bar_chart, add_line_chart
+from etl.report.formats import INTEGER_FORMAT, NUMBER_FORMAT, display_figure, excel_value
 from etl.report.xlsx_determinism import normalize_xlsx
 
-NUMBER_FORMAT = "#,##0.####"
 DATE_FORMAT = "yyyy-mm-dd"
 DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
+RATIO_FORMAT = "+0.0%;-0.0%;0.0%"
 TOP_FIGURES = 10
 CURRENCY_UNITS = ("元", "美元", "欧元", "港元", "日元", "英镑", "USD", "$")
 
 
 @dataclass(frozen=True)
 class Column:
-    """One column of a sheet: header, source field, width and how to write a value."""
+    """One column of a table sheet: header, source field, width and value kind."""
 
     header: str
     field: str
     width: float = 14
-    kind: str = "text"  # text | number | date | datetime | link
+    kind: str = "text"  # text | number | integer | ratio | date | datetime | link | figure
 
 
 @dataclass(frozen=True)
 class BriefingData:
-    """Everything the workbook shows for one week."""
+    """Everything the workbook shows for one week (rows are dicts from sql/reports)."""
 
     week: str
     week_start: date
@@ -49,39 +51,73 @@ class BriefingData:
     articles: list[dict[str, Any]]
     data_quality: list[dict[str, Any]]
     generated_from: str
+    trends: list[dict[str, Any]] = field(default_factory=list)
+    organisations: list[dict[str, Any]] = field(default_factory=list)
+    people: list[dict[str, Any]] = field(default_factory=list)
+    places: list[dict[str, Any]] = field(default_factory=list)
+    province_mentions: list[dict[str, Any]] = field(default_factory=list)
+    tracked_metric: list[dict[str, Any]] = field(default_factory=list)
+    simplify: Callable[[str], str] | None = None  # folds traditional text for the extra column
 
 
 KEY_FIGURE_COLUMNS = [
-    Column("Value", "value", 16, "number"), Column("Unit", "unit", 8),
-    Column("Approx", "approx", 7), Column("Metric", "metric", 22),
+    Column("Figure", "_figure", 16), Column("Value", "value", 16, "figure"),
+    Column("Unit", "unit", 8), Column("Approx", "approx", 7), Column("Metric", "metric", 22),
     Column("Subject", "subject", 26), Column("Period", "period", 14),
     Column("As written", "text", 14), Column("Sentence", "sentence", 60),
-    Column("Article", "article_title", 40), Column("Published", "published_date", 12, "date"),
-    Column("Source link", "url", 40, "link"),
+    Column("Sentence (simplified)", "_sentence_simplified", 40),
+    Column("Article", "article_title", 40), Column("Outlets", "outlets", 20),
+    Column("Published", "published_date", 12, "date"), Column("Source link", "url", 40, "link"),
+]
+TREND_COLUMNS = [
+    Column("Metric", "metric", 22), Column("Subject", "subject", 26), Column("Unit", "unit", 8),
+    Column("Week", "published_week", 10), Column("Latest value", "latest_value", 16, "figure"),
+    Column("Period", "latest_period", 14), Column("Previous value", "previous_value", 16,
+                                                  "figure"),
+    Column("Change", "change_ratio", 10, "ratio"), Column("Mentions", "count_mentions", 9,
+                                                          "integer"),
+    Column("Source link", "latest_url", 40, "link"),
 ]
 QUOTE_COLUMNS = [
     Column("Speaker", "speaker", 12), Column("Role", "role", 20), Column("Organisation", "org", 26),
-    Column("Quote", "text", 70), Column("Article", "article_title", 40),
-    Column("Published", "published_date", 12, "date"), Column("Source link", "url", 40, "link"),
+    Column("Quote", "text", 70), Column("Quote (simplified)", "_text_simplified", 40),
+    Column("Article", "article_title", 40), Column("Published", "published_date", 12, "date"),
+    Column("Source link", "url", 40, "link"),
+]
+ENTITY_COLUMNS = [
+    Column("Name", "name", 28), Column("Province", "province", 12),
+    Column("Mentions", "count_mentions", 10, "integer"),
+    Column("Stories", "count_stories", 9, "integer"),
+    Column("Previous week", "previous_mentions", 13, "integer"),
+    Column("Change", "change", 9, "integer"),
 ]
 ARTICLE_COLUMNS = [
-    Column("Title", "title", 50), Column("Published", "published_at", 17, "datetime"),
-    Column("Source", "source_name", 14), Column("Authors", "authors", 16),
-    Column("Language", "language", 9), Column("Facts", "count_facts", 7, "number"),
-    Column("Quotes", "count_quotes", 7, "number"), Column("Link", "url", 45, "link"),
+    Column("Title", "title", 50), Column("Title (simplified)", "_title_simplified", 30),
+    Column("Published", "published_at", 17, "datetime"), Column("Source", "source_name", 14),
+    Column("Authors", "authors", 16), Column("Language", "language", 9),
+    Column("Facts", "count_facts", 7, "integer"), Column("Quotes", "count_quotes", 7, "integer"),
+    Column("Copies", "count_copies", 7, "integer"), Column("Outlets", "outlets", 24),
+    Column("Link", "url", 45, "link"),
 ]
 QUALITY_COLUMNS = [
     Column("Stage", "stage", 10), Column("Outcome", "outcome", 12), Column("Reason", "reason", 30),
-    Column("Pages", "count_pages", 8, "number"), Column("Example", "example_url", 50, "link"),
+    Column("Pages", "count_pages", 8, "integer"), Column("Example", "example_url", 50, "link"),
 ]
 
 
-def _write_value(ws: Worksheet, column: Column, row: dict[str, Any]) -> WriteOnlyCell:
+def _cell(ws: Worksheet, column: Column, row: dict[str, Any]) -> WriteOnlyCell:
     value = row.get(column.field)
     if column.kind == "link":
         return link_cell(ws, value)
+    if column.kind == "figure":
+        number, fmt = excel_value(value, row.get("unit"))
+        return value_cell(ws, number, fmt)
     if column.kind == "number":
         return value_cell(ws, value, NUMBER_FORMAT)
+    if column.kind == "integer":
+        return value_cell(ws, value, INTEGER_FORMAT)
+    if column.kind == "ratio":
+        return value_cell(ws, value, RATIO_FORMAT)
     if column.kind in ("date", "datetime"):
         if isinstance(value, datetime):
             value = value.replace(tzinfo=None)  # Excel has no time zones: local time shown
@@ -96,12 +132,15 @@ def _table_sheet(wb: Workbook, title: str, columns: Sequence[Column],
     for i, col in enumerate(columns, start=1):
         ws.column_dimensions[get_column_letter(i)].width = col.width
     ws.freeze_panes = "A2"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.append([header_cell(ws, c.header) for c in columns])
     for row in rows:
-        ws.append([_write_value(ws, c, row) for c in columns])
-    last = get_column_letter(len(columns))
-    ref = f"A1:{last}{max(len(rows), 1) + 1}"
-    table = Table(displayName=title.replace(" ", ""), ref=ref)
+        ws.append([_cell(ws, c, row) for c in columns])
+    table = Table(displayName=title.replace(" ", ""),
+                  ref=f"A1:{get_column_letter(len(columns))}{max(len(rows), 1) + 1}")
     table.tableColumns = [TableColumn(id=i + 1, name=c.header) for i, c in enumerate(columns)]
     table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
     with warnings.catch_warnings():
@@ -120,65 +159,125 @@ def top_figures(facts: list[dict[str, Any]], limit: int = TOP_FIGURES) -> list[d
 
 def _summary_sheet(wb: Workbook, data: BriefingData) -> None:
     ws = wb.create_sheet("Summary")
-    for letter, width in zip("ABCDEF", (22, 16, 8, 22, 26, 45), strict=True):
+    for letter, width in zip("ABCDEFG", (30, 16, 22, 26, 14, 45, 4), strict=True):
         ws.column_dimensions[letter].width = width
     s = data.summary
+    rows_written = 0
+
+    def append(cells: list[Any]) -> None:
+        nonlocal rows_written
+        ws.append(cells)
+        rows_written += 1
 
     def line(label: str, value: Any, fmt: str | None = None) -> None:
-        ws.append([header_cell(ws, label), value_cell(ws, value, fmt)])
+        append([header_cell(ws, label), value_cell(ws, value, fmt)])
 
-    ws.append([text_cell(ws, f"Weekly briefing {data.week}")])
+    title = text_cell(ws, f"Weekly briefing {data.week}")
+    append([title])
     line("Week", data.week)
     line("From", s.get("first_published_date") or data.week_start, DATE_FORMAT)
     line("To", s.get("last_published_date"), DATE_FORMAT)
-    line("Articles", s.get("count_articles", 0))
-    line("Facts", s.get("count_facts", 0))
-    line("Quotes", s.get("count_quotes", 0))
-    line("Sources", s.get("count_sources", 0))
-    line("Fetch/parse failures (all time)", s.get("count_failures", 0))
-    ws.append([])
-    ws.append([text_cell(ws, "Top figures")])
-    heads = ["Value", "Unit", "Approx", "Metric", "Subject", "Source link"]
-    ws.append([header_cell(ws, h) for h in heads])
+    line("Articles", s.get("count_articles", 0), INTEGER_FORMAT)
+    line("Stories (syndicated copies merged)", s.get("count_stories", 0), INTEGER_FORMAT)
+    line("Figures (once per story)", s.get("count_figures", 0), INTEGER_FORMAT)
+    line("Fact mentions", s.get("count_facts", 0), INTEGER_FORMAT)
+    line("Quotes", s.get("count_quotes", 0), INTEGER_FORMAT)
+    line("Sources", s.get("count_sources", 0), INTEGER_FORMAT)
+    line("Fetch/parse failures (all time)", s.get("count_failures", 0), INTEGER_FORMAT)
+    append([])
+    append([text_cell(ws, "Top figures")])
+    append([header_cell(ws, h) for h in ("Figure", "Metric", "Subject", "Period", "Unit",
+                                         "Article")])
     for f in top_figures(data.key_figures):
-        ws.append([value_cell(ws, f.get("value"), NUMBER_FORMAT), text_cell(ws, f.get("unit")),
-                   text_cell(ws, f.get("approx")), text_cell(ws, f.get("metric")),
-                   text_cell(ws, f.get("subject")),
-                   link_cell(ws, f.get("url"), f.get("article_title"))])
+        append([text_cell(ws, display_figure(f.get("value"), f.get("unit"), f.get("approx"))),
+                text_cell(ws, f.get("metric")), text_cell(ws, f.get("subject")),
+                text_cell(ws, f.get("period")), text_cell(ws, f.get("unit")),
+                link_cell(ws, f.get("url"), f.get("article_title"))])
+    if data.province_mentions:
+        append([])
+        append([text_cell(ws, "Mentions by province")])
+        first = rows_written + 1
+        append([header_cell(ws, "Province"), header_cell(ws, "Mentions")])
+        for r in data.province_mentions:
+            append([text_cell(ws, r["province"]), value_cell(ws, r["count_mentions"])])
+        add_bar_chart(ws, "Mentions by province", first, rows_written, anchor="H2")
+    if len(data.tracked_metric) >= 1:
+        m = data.tracked_metric[0]
+        append([])
+        label = f"{m['metric']} {m.get('subject') or ''} ({m['unit']})".replace("  ", " ")
+        append([text_cell(ws, f"Tracked metric: {label}")])
+        first = rows_written + 1
+        append([header_cell(ws, "Week"), header_cell(ws, "Value")])
+        for r in data.tracked_metric:
+            append([text_cell(ws, r["published_week"]),
+                    value_cell(ws, r["latest_value"], NUMBER_FORMAT)])
+        add_line_chart(ws, f"{label} by week", first, rows_written, anchor="H20")
 
 
 def _about_sheet(wb: Workbook, data: BriefingData) -> None:
     ws = wb.create_sheet("About")
     ws.column_dimensions["A"].width = 18
-    ws.column_dimensions["B"].width = 90
+    ws.column_dimensions["B"].width = 100
     rows = [
-        ("Briefing", f"Weekly news-to-facts briefing for ISO week {data.week} (Asia/Shanghai)."),
-        ("Data", data.generated_from),
-        ("Method", "Pages fetched with httpx, parsed into articles, figures and quotes "
-                   "extracted by rule, loaded into DuckDB and summarised by SQL in sql/."),
-        ("Traceability", "Every figure and quote row links to the article it came from and "
-                         "quotes the sentence it stands in."),
+        ("Briefing", f"Weekly news-to-facts briefing for ISO week {data.week} "
+                     "(weeks run Monday to Sunday, Asia/Shanghai time)."),
+        ("Generated from", data.generated_from),
+        ("Sources", ", ".join(sorted({r.get("outlets") or "" for r in data.articles} - {""}))
+         or "none"),
+        ("Method", "Pages are fetched with httpx (raw bytes kept), decoded and repaired "
+                   "(mis-declared charsets, byte-shifted GB18030, pinyin annotations), parsed "
+                   "into articles; figures, quotes and names are extracted by rule and loaded "
+                   "into DuckDB; SQL in sql/ builds the sheets."),
+        ("Syndication", "Copies of one story on several outlets (near-duplicate bodies, "
+                        "MinHash) are one story: a figure is counted once per story and the "
+                        "outlets that carried it are listed."),
+        ("Traceability", "Every figure and quote row links to its article and quotes the "
+                         "sentence it stands in; 'simplified' columns fold traditional text."),
+        ("Figures", "Value holds the number (percentages as percentages); Figure shows it "
+                    "scaled as written in Chinese (万, 亿, 万亿). Approx: > more than, "
+                    "< less than, ~ about."),
     ]
     for label, text in rows:
         ws.append([header_cell(ws, label), text_cell(ws, text)])
 
 
-SHEETS: list[tuple[str, Callable[[Workbook, BriefingData], None]]] = [
-    ("Summary", _summary_sheet),
-    ("Key figures", lambda wb, d: _table_sheet(wb, "Key figures", KEY_FIGURE_COLUMNS,
-                                               d.key_figures)),
-    ("Quotes", lambda wb, d: _table_sheet(wb, "Quotes", QUOTE_COLUMNS, d.quotes)),
-    ("Articles", lambda wb, d: _table_sheet(wb, "Articles", ARTICLE_COLUMNS, d.articles)),
-    ("Data quality", lambda wb, d: _table_sheet(wb, "Data quality", QUALITY_COLUMNS,
-                                                d.data_quality)),
-    ("About", _about_sheet),
+def _with_simplified(rows: list[dict[str, Any]], source: str, target: str,
+                     simplify: Callable[[str], str] | None) -> list[dict[str, Any]]:
+    """Add the simplified form of ``source`` under ``target`` where it differs."""
+    out = []
+    for row in rows:
+        text = row.get(source) or ""
+        folded = simplify(text) if simplify and text else text
+        out.append({**row, target: folded if folded != text else None})
+    return out
+
+
+def _key_figure_rows(data: BriefingData) -> list[dict[str, Any]]:
+    rows = _with_simplified(data.key_figures, "sentence", "_sentence_simplified", data.simplify)
+    return [{**r, "_figure": display_figure(r.get("value"), r.get("unit"), r.get("approx"))}
+            for r in rows]
+
+
+SHEETS: list[Callable[[Workbook, BriefingData], None]] = [
+    _summary_sheet,
+    lambda wb, d: _table_sheet(wb, "Key figures", KEY_FIGURE_COLUMNS, _key_figure_rows(d)),
+    lambda wb, d: _table_sheet(wb, "Trends", TREND_COLUMNS, d.trends),
+    lambda wb, d: _table_sheet(wb, "Quotes", QUOTE_COLUMNS, _with_simplified(
+        d.quotes, "text", "_text_simplified", d.simplify)),
+    lambda wb, d: _table_sheet(wb, "Organisations", ENTITY_COLUMNS, d.organisations),
+    lambda wb, d: _table_sheet(wb, "People", ENTITY_COLUMNS, d.people),
+    lambda wb, d: _table_sheet(wb, "Places", ENTITY_COLUMNS, d.places),
+    lambda wb, d: _table_sheet(wb, "Articles", ARTICLE_COLUMNS, _with_simplified(
+        d.articles, "title", "_title_simplified", d.simplify)),
+    lambda wb, d: _table_sheet(wb, "Data quality", QUALITY_COLUMNS, d.data_quality),
+    _about_sheet,
 ]
 
 
 def write_briefing(data: BriefingData, path: Path) -> Path:
     """Write the workbook atomically (temp file, normalise, rename) and return its path."""
     wb = Workbook(write_only=True)
-    for _, build in SHEETS:
+    for build in SHEETS:
         build(wb, data)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(suffix=".xlsx", dir=path.parent)

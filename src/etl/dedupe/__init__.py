@@ -1,0 +1,1 @@
+"""Near-duplicate detection: one story republished by many outlets."""
