@@ -35,7 +35,7 @@ def best_container(root: etree._Element) -> etree._Element | None:
         if isinstance(el.tag, str) and el not in hidden and (
             el.get("hidden") is not None
             or P.HIDDEN_STYLE_RE.search(el.get("style") or "")
-            or P.FURNITURE_CLASS_RE.search((el.get("class") or "") + " " + (el.get("id") or ""))
+            or P.is_furniture_attr((el.get("class") or "") + " " + (el.get("id") or ""))
         ):
             hidden.update(el.iter())
     elements = [el for el in root.iter() if isinstance(el.tag, str) and el not in hidden]

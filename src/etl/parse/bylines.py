@@ -29,10 +29,52 @@ def byline_names(line: str) -> list[str] | None:
     if len(line) > 60:
         return None
     m = P.BYLINE_RE.match(line)
+    if not m and len(line) <= 40:
+        m = P.CREDIT_SUFFIX_RE.match(line) or P.SPOKESPERSON_RE.match(line)
+        if m and any(w in m["names"] for w in ("记者", "本报", "本网", "编辑")):
+            m = None
     if not m:
         return None
     names = split_names(m["names"])
     return names or None
+
+
+def name_outlet(line: str) -> tuple[list[str], str] | None:
+    """(names, outlet) for a "石佳/中国青年报"-style credit line, else None."""
+    if len(line) > 40:
+        return None
+    m = P.NAME_OUTLET_RE.match(line.strip())
+    if not m:
+        return None
+    names = split_names(m["names"] or m["names2"])
+    if not names:
+        return None
+    return names, m["outlet"] or m["outlet2"]
+
+
+def account_name(line: str) -> tuple[str, bool] | None:
+    """The one unlabelled token of a short meta strip that carries a date
+    ("原创 某某号 2019-09-04 22:18:34"): (token, is_outlet). Self-media pages credit the
+    account this way; a token ending like an outlet (…网, …报) is a source instead."""
+    if len(line) > 60:
+        return None
+    m = P.DATE_TIME_RE.search(line)
+    if not m:
+        return None
+    rest = (line[: m.start()] + " " + line[m.end():]).strip()
+    rest = P.ACCOUNT_LABEL_RE.sub("", rest).strip()
+    if not rest or not P.ACCOUNT_NAME_RE.match(rest) or rest.isdigit():
+        return None
+    if not P.CJK_RE.search(rest) and not any(c.isalpha() for c in rest):
+        return None
+    if rest in P.NOT_NAMES or re.search(r"来源|來源|编辑|編輯|阅读|閱讀|评论|評論|浏览|点击", rest):
+        return None
+    return rest, bool(re.search(P.OUTLET_END + "$", rest))
+
+
+def is_follow_button(line: str) -> bool:
+    """A "关注"/"+关注" button (it sits next to a self-media account name)."""
+    return bool(P.FOLLOW_RE.match(line.strip()))
 
 
 def inline_byline_names(text: str) -> list[str]:

@@ -102,7 +102,7 @@ def lines_of(el: etree._Element) -> list[Line]:
             ctx[0] or tag == "a",
             ctx[1] or tag in P.CAPTION_TAGS or bool(aw and P.CAPTION_CLASS_RE.search(aw)),
             ctx[2] or tag in _HEADINGS,
-            ctx[3] or bool(aw and P.FURNITURE_CLASS_RE.search(aw)),
+            ctx[3] or bool(aw and P.is_furniture_attr(aw)),
         )
         stack.append(("close", node, ctx))
         for child in reversed(node):

@@ -48,6 +48,23 @@ FURNITURE_CLASS_RE = re.compile(
     re.I,
 )
 
+#: class/id tokens that name the article itself (CMS post classes such as "post hentry
+#: tag-foo category-bar"): an element carrying one is never furniture, whatever its
+#: taxonomy classes say.
+ARTICLE_CLASS_TOKENS = frozenset(
+    "article post hentry entry content main-content article-content post-content "
+    "entry-content article-body post-body story-body type-post".split()
+)
+
+
+def is_furniture_attr(attr_words: str) -> bool:
+    """True when an element's class/id words mark it as furniture (and not as the article)."""
+    if not attr_words.strip() or not FURNITURE_CLASS_RE.search(attr_words):
+        return False
+    toks = set(attr_words.lower().split())
+    return not (toks & ARTICLE_CLASS_TOKENS)
+
+
 # --- body scoring thresholds -------------------------------------------------------------
 
 #: Link text counts against a container: related lists and navigation are mostly links.
@@ -129,9 +146,39 @@ BYLINE_RE = re.compile(
     r"(?:[^\s:：]{0,8}?" + AUTHOR_WORDS + r"\s*[:：/｜|丨]?\s*)?|" + AUTHOR_SHORT + r"\s*)"
     + NAME_RUN + r"\s*[\)）】\]]?\s*(?:报道|報道|摄影报道|综合报道|发自\S*)?\s*$"
 )
-#: A credit inside a meta strip: "来源：证券时报网作者：李在山".
-META_AUTHOR_RE = re.compile(r"(?:作者|记者|撰文|编译|文)\s*[:：/]\s*(?P<names>[\u4e00-\u9fff·]{2,4}"
+#: A credit inside a meta strip: "来源：证券时报网作者：李在山", "| 作者魏星" (label glued to
+#: the name when it opens a segment of the strip).
+META_AUTHOR_RE = re.compile(r"(?:(?:作者|记者|撰文|编译|文)\s*[:：/]"
+                            r"|(?:^|(?<=[\s|｜]))(?:作者|记者))\s*"
+                            r"(?P<names>[\u4e00-\u9fff·]{2,4}"
                             r"(?:[\s、，,]+[\u4e00-\u9fff·]{2,4}){0,4})(?=$|[\s　|｜])")
+#: Words ending an outlet's name (newspaper, site, agency, station, magazine, app).
+OUTLET_END = r"(?:报|報|网|網|社|台|杂志|雜誌|周刊|週刊|新闻|新聞|频道|頻道|客户端|APP|App)"
+#: "石佳/中国青年报", "中国青年报/石佳": a writer credited with the outlet they write for.
+NAME_OUTLET_RE = re.compile(
+    r"^(?:(?P<names>[\u4e00-\u9fff·]{2,4}(?:[\s、]+[\u4e00-\u9fff·]{2,4}){0,3})\s*[/／|｜]\s*"
+    r"(?P<outlet>[\u4e00-\u9fffA-Za-z]{1,12}?" + OUTLET_END + r")"
+    r"|(?P<outlet2>[\u4e00-\u9fffA-Za-z]{1,12}?" + OUTLET_END + r")\s*[/／|｜]\s*"
+    r"(?P<names2>[\u4e00-\u9fff·]{2,4}(?:[\s、]+[\u4e00-\u9fff·]{2,4}){0,3}))$"
+)
+#: A translator/compiler credit ending in the work word: "原创： 路某编译 某公众号",
+#: "张三、李四整理"; the writer of the (translated) piece.
+CREDIT_SUFFIX_RE = re.compile(
+    r"^(?:原创|原創|作者|文)?\s*[:：]?\s*(?P<names>[\u4e00-\u9fff·]{2,4}(?:[、\s][\u4e00-\u9fff·]{2,4}){0,3})"
+    r"\s*(?:编译|編譯|翻译|翻譯|整理|撰文)(?:\s+\S{1,20})?$"
+)
+#: A spokesperson heading a transcript: "某某工程新闻发言人 武平".
+SPOKESPERSON_RE = re.compile(
+    r"^\S{0,24}?(?:发言人|發言人)\s*[:：]?\s*(?P<names>[\u4e00-\u9fff·]{2,4})$"
+)
+#: Labels around an account name in a self-media meta strip ("原创 某号 2019-09-04 22:18").
+ACCOUNT_LABEL_RE = re.compile(
+    r"^(?:原创|原創|首发|首發|发布于|發佈於|发表于|发布时间|发布|时间|日期)\s*[:：]?\s*"
+)
+#: Account names: one token, no sentence punctuation.
+ACCOUNT_NAME_RE = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9_·\-]{2,16}$")
+#: A follow button next to an account name.
+FOLLOW_RE = re.compile(r"^[+＋]?\s*(?:关注|關注|订阅|訂閱|Follow)$", re.I)
 #: A credit closing the last paragraph: "…回购。(李楠)", "(文/图 刘玺东 易赛楠)".
 TRAILING_CREDIT_RE = re.compile(
     r"[\(（]\s*(?:(?:文/图|文|图|记者|作者|通讯员)\s*[:：/]?\s*)?"

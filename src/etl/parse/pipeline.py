@@ -173,11 +173,25 @@ def _parse_html(text: str, art: Article, url: str | None) -> None:
     header = page_lines[lo + (1 if tpos is not None else 0): hi]
     hsimp = _simplified_lines([ln.text for ln in header])
     near: list[str] = []
-    for s in hsimp:
+    account: str | None = None
+    for i, s in enumerate(hsimp):
         if not authors:
             names = B.byline_names(s) or (B.meta_author_names(s) if len(s) <= 120 else [])
+            no = B.name_outlet(s)
+            if no and not names:
+                names = no[0]
+                source = source or no[1]
             if names:
                 authors = names
+        if account is None:
+            acc = B.account_name(s)
+            if acc and not acc[1]:
+                account = acc[0]
+            elif acc and source is None:
+                source = acc[0]
+            elif (i + 1 < len(hsimp) and B.is_follow_button(hsimp[i + 1])
+                  and P.ACCOUNT_NAME_RE.match(s)):
+                account = s
         if source is None and len(s) <= 120:
             source = B.source_of(s)
         d = D.parse_date(s) if len(s) <= 150 else None
@@ -201,12 +215,15 @@ def _parse_html(text: str, art: Article, url: str | None) -> None:
     near += cdates
     if not authors and art.body:
         authors = B.inline_byline_names(art.body)
+    if not authors and account:
+        authors = [account]
     if not authors:
-        authors = _class_author(root)
+        zone = squash(" ".join([ln.text for ln in header] + [ln.text for ln in clines[:5]]))
+        authors = [a for a in _class_author(root, container) if squash(a) in zone]
     if not authors:
         authors = _meta_author(pm)
-    art.author = authors
     art.source_name = source or pm.metas.get("source") or None
+    art.author = [a for a in clean_authors(authors) if a != art.source_name]
     dl = B.dateline(art.body[:40]) if art.body else None
     if dl:
         art.agency, art.dateline_place = dl[0], dl[1]
@@ -226,17 +243,31 @@ def _meta_date_values(pm) -> list[str]:
     return vals
 
 
-def _class_author(root) -> list[str]:
-    """Text of a small element whose class/id names it the author (account pages)."""
+#: Author-element texts that are not a person: a domain name, a label ending in a colon.
+_NOT_A_NAME = re.compile(r"\.(?:net|com|cn|org)\b|^www\.|[:：|｜]$", re.I)
+
+
+def _class_author(root, container=None) -> list[str]:
+    """Text of a small element whose class/id names it the author (account pages).
+
+    Only elements up to the end of the article container count: author elements after
+    it belong to comments and recommendation lists.
+    """
+    inside = set(container.iter()) if container is not None else set()
+    entered = False
     for el in root.iter():
         if not isinstance(el.tag, str):
             continue
+        if el in inside:
+            entered = True
+        elif entered:
+            break
         aw = (el.get("class") or "") + " " + (el.get("id") or "")
         if P.AUTHOR_CLASS_RE.search(aw):
             t = next((norm_ws(x) for x in el.itertext() if x.strip()), "")
-            if 2 <= len(t) <= P.MAX_AUTHOR_CHARS:
+            if 2 <= len(t) <= P.MAX_AUTHOR_CHARS and not _NOT_A_NAME.search(t):
                 names = B.byline_names(t)
-                return names or [t]
+                return clean_authors(names or [t])
     return []
 
 
@@ -244,7 +275,36 @@ def _meta_author(pm) -> list[str]:
     v = jsonld_value(pm, "author") or pm.metas.get("author") or pm.metas.get("articleauthor")
     if not v or v.startswith("http") or len(v) > 40:
         return []
-    return B.split_names(v) or [v]
+    names = clean_authors(B.split_names(v) or [v])
+    site = _site_words(pm)
+    return [n for n in names if not any(n in w for w in site)]
+
+
+def _site_words(pm) -> list[str]:
+    """Site-name segments of <title> and og:site_name: an "author" equal to them is the site."""
+    words = [pm.metas.get("ogsitename") or "", pm.metas.get("applicationname") or ""]
+    tt = pm.title_tag or ""
+    parts = [x.strip() for x in P.TITLE_SEPARATORS.split(tt) if x.strip()]
+    if len(parts) > 1:
+        longest = max(parts, key=len)
+        words += [x for x in parts if x is not longest]
+    return [w for w in words if w]
+
+
+def clean_authors(names: list[str]) -> list[str]:
+    """Drop tokens that are not writers: editor credits, 'unknown', photo credits, numbers,
+    e-mail addresses and form labels."""
+    out = []
+    for n in names:
+        n = n.strip()
+        if (not n or _NOT_AUTHOR.search(n) or n.isdigit() or "@" in n
+                or n.lower() in ("name", "author", "admin", "unknown")):
+            continue
+        out.append(n)
+    return out
+
+
+_NOT_AUTHOR = re.compile(r"编辑|編輯|未知|匿名|[摄攝]$|^[\[【(（]")
 
 
 def _find(lines: list[Line], text: str | None, start: int = 0) -> int | None:
