@@ -35,7 +35,8 @@ def test_name_slash_outlet_credit():
 
 def test_self_media_account_in_meta_strip():
     body = (f"<h1>园区里的新变化</h1><div class='sub'><span>原创</span> <span>科技小站</span> "
-            f"<span>2024-09-04 22:18:34</span></div><div class='content'><p>{P1}</p><p>{P2}</p></div>")
+            "<span>2024-09-04 22:18:34</span></div>"
+            f"<div class='content'><p>{P1}</p><p>{P2}</p></div>")
     art = parse_page(html(body))
     assert art.author == ["科技小站"]
     assert art.published.startswith("2024-09-04T22:18")
@@ -57,8 +58,10 @@ def test_account_name_next_to_follow_button():
 
 
 def test_author_label_glued_to_name_in_meta_strip():
-    body = (f"<h1>园区里的新变化</h1><div>发表于2014-08-24 21:30| 1164次阅读| 来源某网| 作者赵小六</div>"
-            f"<div class='author'>EXAMPLE.NET</div><div class='content'><p>{P1}</p><p>{P2}</p></div>")
+    body = ("<h1>园区里的新变化</h1>"
+            "<div>发表于2014-08-24 21:30| 1164次阅读| 来源某网| 作者赵小六</div>"
+            "<div class='author'>EXAMPLE.NET</div>"
+            f"<div class='content'><p>{P1}</p><p>{P2}</p></div>")
     art = parse_page(html(body))
     assert art.author == ["赵小六"]
 
