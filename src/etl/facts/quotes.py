@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from etl.facts import patterns as P
+from etl.facts import quote_patterns as Q
 from etl.facts.textnorm import fold
 from etl.records import Quote
 
@@ -114,6 +115,8 @@ def _speaker_from(text: str, base: int, s: str) -> _Person | None:
         nm = _name_at(t, i, len(t))
         if nm != t[i:]:
             continue
+        if ln == 3 and any(t[: i + 1].endswith(x) for x in _TITLES):
+            continue
         chain = t[:i]
         if chain and not (
             any(chain.endswith(x) for x in _TITLES)
@@ -185,6 +188,26 @@ def _is_open_ascii(s: str, i: int) -> bool:
     )
 
 
+_ALL_VERBS = sorted(
+    {v for v in (*P.SPEECH_VERBS, *Q.EXTRA_VERBS) if v != "道"}, key=len, reverse=True
+)
+_VERB_ANY = re.compile("|".join(map(re.escape, _ALL_VERBS)))
+_FILLER_TAIL = re.compile(Q.FILLER_RE + r"$")
+_GENERIC = sorted(Q.GENERIC_PERSONS, key=len, reverse=True)
+_TERMINAL = "。！？!?…"
+_CLOSERS = '”」』"'
+
+
+def _verb_ok(m: str, i: int, v: str) -> bool:
+    """Whether the verb ``v`` found at ``i`` of the masked text is a speech verb here."""
+    if len(v) == 1 or v in ("表示", "认为"):
+        if m[i - 1 : i] and any(m[max(0, i - len(b)) : i] == b for b in Q.VERB_BLOCK_BEFORE):
+            return False
+        if any(m.startswith(a, i + len(v)) for a in Q.VERB_BLOCK_AFTER):
+            return False
+    return True
+
+
 def extract_quotes(body: str) -> list[Quote]:
     """Quoted speech with its speaker, role and organisation; never raises."""
     try:
@@ -193,75 +216,334 @@ def extract_quotes(body: str) -> list[Quote]:
         return []
 
 
+@dataclass(slots=True)
+class _Tok:
+    pos: int
+    end: int
+    kind: str  # "name" | "generic" | "pron"
+    name: str
+
+
+def _clean_name(t: str) -> str | None:
+    """A bare token (茉莉, Gweilo) that can stand as a name, or None."""
+    if not t:
+        return None
+    if re.fullmatch(r"[A-Za-z][A-Za-z.\-']{2,}", t):
+        return t
+    if not (2 <= len(t) <= 3) or not all("\u4e00" <= c <= "\u9fff" for c in t):
+        return None
+    if any(c in Q.NOT_IN_NAME for c in t) or any(g in t for g in _GENERIC):
+        return None
+    if any(w in t for w in Q.NOT_NAME_WORDS):
+        return None
+    if any(t.endswith(x) for x in P.ORG_SUFFIXES) or _TITLE_RE.search(t):
+        return None
+    return t
+
+
+def _learn(m: str, spans) -> tuple[dict[str, _Person], set[str]]:
+    """Names in the article: role chains, speakers next to a speech verb, (化名), 李女士."""
+    known: dict[str, _Person] = {}
+    for p in _people(m):
+        known.setdefault(p.name, p)
+    for vm in _VERB_ANY.finditer(m):
+        if not _verb_ok(m, vm.start(), vm.group(0)):
+            continue
+        head = _chain_before(m, vm.start())
+        p = _speaker_from(head, vm.start() - len(head), m)
+        if p is None or p.name in P.PRONOUNS:
+            continue
+        nm = p.name
+        if _LATIN_NAME.fullmatch(nm) is None:
+            nm2 = _clean_name(nm) if len(nm) <= 3 and not p.role else nm
+            if nm2 is None:
+                continue
+        if any(m.startswith(k, p.pos + len(nm)) for k in Q.KIN):
+            continue
+        if nm not in known or (p.role and not known[nm].role):
+            known[nm] = _Person(nm, p.role, p.org, p.pos)
+    for mm in re.finditer(r"([\u4e00-\u9fff]{2,3})[（(]化名[）)]", m):
+        t = mm.group(1)
+        for cut in (t, t[1:]):
+            if _clean_name(cut) and (cut[0] in P.NAME_PREFIXES or cut[0] in P.SURNAMES):
+                known.setdefault(cut, _Person(cut, None, None, mm.start()))
+                break
+    hon = "|".join(sorted(map(re.escape, P.NAME_HONORIFICS), key=len, reverse=True))
+    for mm in re.finditer(r"(?<![\u4e00-\u9fff])?([" + P.SURNAMES + r"])(" + hon + r")", m):
+        if mm.group(2) in ("总", "老"):
+            continue
+        nm = mm.group(0)
+        known.setdefault(nm, _Person(nm, mm.group(2), None, mm.start()))
+    # names that recur: a surname and two characters, or a word after a title, seen 3+ times
+    cands: dict[str, int] = {}
+    for mm in re.finditer(r"(?=([" + P.SURNAMES + r"][\u4e00-\u9fff]{2}))", m):
+        cands[mm.group(1)] = 0
+    for tm in _TITLE_RE.finditer(m):
+        for ln in (2, 3):
+            cands[m[tm.end() : tm.end() + ln]] = 0
+    for c in cands:
+        if c in known or not _clean_name(c) or len(c) < 2:
+            continue
+        n = 0
+        for mm in re.finditer(re.escape(c), m):
+            nxt = m[mm.end() : mm.end() + 1]
+            prv = m[mm.start() - 1 : mm.start()]
+            if (not nxt or nxt in _NAME_END or not "\u4e00" <= nxt <= "\u9fff") and not (
+                prv
+                and "\u4e00" <= prv <= "\u9fff"
+                and prv not in "，的和与是在"
+                and not any(m[: mm.start()].endswith(x) for x in _TITLES)
+            ):
+                n += 1
+        if n >= 2:
+            known[c] = _Person(c, None, None, m.find(c))
+    # role and organisation from the first "title + name" or "name是…title" anywhere
+    for n, p in list(known.items()):
+        if p.role:
+            continue
+        for mm in re.finditer(re.escape(n), m):
+            before = m[: mm.start()]
+            tt = next((x for x in _TITLES if before.endswith(x)), None)
+            if tt:
+                role, org = _split_chain(_chain_before(m, mm.start()))
+                known[n] = _Person(n, role or tt, org, p.pos)
+                break
+            sm = re.match(r"是([^，。,;；“”\n]{2,20})", m[mm.end() : mm.end() + 22])
+            if sm and _TITLE_RE.search(sm.group(1)):
+                seg = sm.group(1)
+                tm = list(_TITLE_RE.finditer(seg))[-1]
+                seg = seg[: tm.end()]
+                role, org = _split_chain(seg)
+                known[n] = _Person(n, role, org, p.pos)
+                break
+    for n, p in list(known.items()):
+        h = next((h for h in P.NAME_HONORIFICS if n.endswith(h) and len(n) > len(h)), None)
+        if h and len(h) >= 2 and p.role != h:
+            chain = _chain_before(m, m.find(n)) if n in m else ""
+            known[n] = _Person(n, h, (p.org or (chain.rstrip("的") or None)), p.pos)
+    honor = {n for n in known if any(n.endswith(h) for h in P.NAME_HONORIFICS) and len(n) >= 3}
+    return known, honor
+
+
+def _tokens(m: str, known: dict[str, _Person]) -> list[_Tok]:
+    names = sorted(known, key=len, reverse=True)
+    pats = (
+        [re.escape(n) for n in names] + [re.escape(g) for g in _GENERIC] + ["他(?!们)", "她(?!们)"]
+    )
+    rx = re.compile("|".join(pats))
+    out: list[_Tok] = []
+    for mm in rx.finditer(m):
+        t = mm.group(0)
+        a, b = mm.start(), mm.end()
+        if t in ("他", "她"):
+            if m[a - 1 : a] in "其吉":
+                continue
+            out.append(_Tok(a, b, "pron", t))
+        elif t in known:
+            kind = "generic" if any(m.startswith(k, b) for k in Q.KIN) else "name"
+            out.append(_Tok(a, b, kind, t))
+        else:
+            out.append(_Tok(a, b, "generic", t))
+    keep: list[_Tok] = []
+    for i, t in enumerate(out):
+        nx = out[i + 1] if i + 1 < len(out) else None
+        if (
+            t.kind == "generic"
+            and nx is not None
+            and nx.kind == "name"
+            and 0 <= nx.pos - t.end <= 12
+            and not re.search(r"[，。、,：:；;\s“”]", m[t.end : nx.pos])
+        ):
+            continue
+        keep.append(t)
+    return keep
+
+
 def _extract(body: str) -> list[Quote]:
     s = fold(body)
-    people = _people(s)
-    known: dict[str, _Person] = {}
-    for p in people:
-        known.setdefault(p.name, p)
+    spans = _spans(s)
+    # masked text: quoted words hidden so attribution never looks inside a quotation
+    ml = list(s)
+    for _o, a, b, _c in spans:
+        for k in range(a, b):
+            if ml[k] != "\n":
+                ml[k] = "□"
+    m = "".join(ml)
+    known, honor = _learn(m, spans)
+    # 陈校长 -> the full name with that surname, when the article has one
+    full_of: dict[str, str] = {}
+    for h in honor:
+        fulls = [
+            n
+            for n in known
+            if n[0] == h[0]
+            and n not in honor
+            and len(n) in (2, 3)
+            and _LATIN_NAME.fullmatch(n) is None
+        ]
+        if not fulls:
+            cnt: dict[str, int] = {}
+            for mm in re.finditer(re.escape(h[0]) + r"[\u4e00-\u9fff]{2}", m):
+                c = mm.group(0)
+                if _clean_name(c) and c not in honor and not c.endswith(h[1:3]):
+                    cnt[c] = cnt.get(c, 0) + 1
+            fulls = [c for c, k in cnt.items() if k >= 2]
+        if len(fulls) == 1:
+            full_of[h] = fulls[0]
+            known.setdefault(fulls[0], known[h])
+    toks = _tokens(m, known)
     quotes: list[Quote] = []
-    last: _Person | None = None
-    pi = 0
-    for o, a, b, c in _spans(s):
+
+    def canon(n: str) -> str:
+        return full_of.get(n, n)
+
+    def resolve(t: _Tok | None, before: int) -> str | None:
+        if t is None:
+            return None
+        if t.kind == "name":
+            return canon(t.name)
+        if t.kind == "generic":
+            return ""
+        for u in reversed(toks):
+            if u.pos < t.pos and u.kind != "pron" and t.pos - u.pos <= 400:
+                return canon(u.name) if u.kind == "name" else ""
+        return None
+
+    def toks_in(a: int, b: int) -> list[_Tok]:
+        return [t for t in toks if a <= t.pos and t.end <= b]
+
+    def sent_start(i: int) -> int:
+        k = i
+        while k > 0:
+            ch = m[k - 1]
+            if ch in "。！？!?\n;；":
+                break
+            if ch in _CLOSERS and m[k - 2 : k - 1] in tuple(_TERMINAL):
+                break
+            k -= 1
+        return k
+
+    def head_speaker(a: int, v: int) -> tuple[bool, str | None]:
+        """Speaker of a clause m[a:v] that ends at a speech verb: (found, name or '')."""
+        head = m[a:v]
+        fm = _FILLER_TAIL.search(head)
+        core_end = a + (fm.start() if fm else len(head))
+        ts = toks_in(a, v)
+        tail = [t for t in ts if t.end == core_end]
+        if tail:
+            return True, resolve(tail[-1], v)
+        p = _speaker_from(m[a:core_end], a, m) if core_end > a else None
+        if p is not None and p.name not in P.PRONOUNS:
+            nm = p.name if (p.role or _LATIN_NAME.fullmatch(p.name)) else _clean_name(p.name)
+            if nm:
+                return True, canon(nm)
+        if ts:
+            return True, resolve(ts[0], v)
+        return False, None
+
+    for o, a, b, c in spans:
         inner = s[a:b]
-        while pi < len(people) and people[pi].pos < o:
-            last = people[pi]
-            pi += 1
-        speaker: _Person | None = None
-        # 1. attribution before: "王小云说：“" / "马化腾表示，“"
-        pre_full = s[max(0, o - 40) : o]
-        mv = re.search(r"(" + _VERB_RE.pattern + r")(?:道|称)?[：:，,\s]*$", pre_full)
-        if mv:
-            head_end = o - (len(pre_full) - mv.start())
-            head = _chain_before(s, head_end)
-            speaker = _speaker_from(head, head_end - len(head), s)
-            if (
-                speaker is None
-                and head_end - len(head) > 0
-                and s[head_end - len(head) - 1] in "，,"
-            ):
-                h2_end = head_end - len(head) - 1
-                h2 = _chain_before(s, h2_end)
-                speaker = _speaker_from(h2, h2_end - len(h2), s)
-        # 2. attribution after: "”天大智图总经理贾勇哲说"
-        if speaker is None:
-            post = s[c + 1 : c + 60]
-            post = post.lstrip("，, ")
-            off = c + 1 + (len(s[c + 1 : c + 60]) - len(post))
-            seg = re.match(r"[^，。！？；：:“\n]*", post).group(0)
-            vm = _VERB_RE.search(seg)
-            if vm:
-                speaker = _speaker_from(seg[: vm.start()], off, s)
-            elif seg and not inner.rstrip().endswith(("。", "！", "？", "…")):
-                pass
-        # 3. a role chain in the text right after the quote (…”谈起…，…副总经理徐孟俭感到…)
-        if speaker is None and inner.rstrip()[-1:] in "。！？…":
-            nxt_end = min(len(s), c + 80)
-            k = s.find("。", c + 1, nxt_end)
-            window_end = k if k != -1 else nxt_end
-            for p in people:
-                if c < p.pos < window_end and "\n" not in s[c : p.pos]:
-                    speaker = p
-                    break
-        if speaker is not None and speaker.name in P.PRONOUNS:
-            speaker = last if last is not None and o - last.pos <= P.SPEAKER_CARRY_WINDOW else None
-        # 4. no attribution next to it: the last named speaker, for speech-like quotes
-        if speaker is None:
-            speechy = len(inner) >= P.MIN_CONTEXT_QUOTE_CHARS and re.search(r"[，。！？,]", inner)
-            if speechy and last is not None and o - last.pos <= P.SPEAKER_CARRY_WINDOW:
-                speaker = last
-        if speaker is None:
+        core = inner.strip()
+        if not core:
             continue
-        k = known.get(speaker.name)
-        role = speaker.role or (k.role if k else None)
-        org = speaker.org or (k.org if k else None)
-        if speaker.name not in known:
-            known[speaker.name] = speaker
-        last = _Person(speaker.name, role, org, c)
+        strong = bool(re.search(r"[，。！？,!?；;…]", core)) or bool(re.search(r"[我咱你]", core))
+        after = m[c + 1 : c + 4]
+        if any(after.startswith(x) for x in Q.AFTER_NOUN) and not core.endswith(tuple(_TERMINAL)):
+            continue
+        pre_all = m[max(0, o - 8) : o].rstrip(" ：:，,")
+        if any(pre_all.endswith(x) for x in Q.TITLE_MARKERS) or s[o - 1 : o] == "《":
+            continue
+        ss = sent_start(o)
+        pre = m[ss:o]
+        speaker: str | None = None
+        decided = False
+        # verb or colon right before the quote
+        vpos = -1
+        for vm in _VERB_ANY.finditer(pre):
+            if _verb_ok(m, ss + vm.start(), vm.group(0)):
+                vpos = ss + vm.start()
+                vend = ss + vm.end()
+        colon = pre.rstrip(" ").endswith((":", "︰", "：")) or bool(re.search(r"[:：︰]\s*$", pre))
+        adj_verb = bool(pre) and any(pre.rstrip(" ，,：:︰").endswith(x) for x in Q.ADJACENT_VERBS)
+        if vpos >= 0:
+            dist = o - vend
+            if not strong and dist > 4:
+                vpos = -1
+        if not strong:
+            if vpos < 0 and not colon and not adj_verb:
+                continue
+            if m[o - 1 : o] == "的" or (after[:1] and after[:1] not in "。，,、！？!?；;：:)）\n "):
+                continue
+        if re.search(r"[“”\"]", core.replace("\n“", "\n").replace("\n「", "\n")):
+            continue
+        if vpos >= 0 or colon or adj_verb:
+            vv = vpos if vpos >= 0 else o
+            cl = vv
+            while cl > ss and m[cl - 1] not in "，,、：:":
+                cl -= 1
+            found, speaker = head_speaker(cl, vv)
+            if not found:
+                ts = toks_in(ss, vv)
+                if ts:
+                    found, speaker = True, resolve(ts[0], vv)
+            decided = found
+        if not decided:
+            # attribution after the quote: ”张凡说 / ”，DCCI院长刘兴亮表示 / ”刘兴亮劝导…
+            k = c + 1
+            while k < len(m) and k < c + 3 and m[k] in "，,。 ":
+                k += 1
+            seg = re.match(r"[^，。！？；：:“\n,!?;]*", m[k : k + 60]).group(0)
+            vm = None
+            for x in _VERB_ANY.finditer(seg):
+                if _verb_ok(m, k + x.start(), x.group(0)):
+                    vm = x
+                    break
+            if vm is not None:
+                found, sp = head_speaker(k, k + vm.start())
+                if found:
+                    speaker, decided = sp, True
+            if not decided and strong:
+                ts = toks_in(k, k + len(seg))
+                if ts and ts[0].pos == k:
+                    speaker, decided = resolve(ts[0], k), True
+            if not decided and strong and not pre.strip() and core.endswith(tuple(_TERMINAL)):
+                # “…。”谈起…，…副总经理徐孟俭感到… : the person the next sentence is about
+                e = k
+                while e < len(m) and e < k + 120 and m[e] not in "。！？!?\n“":
+                    e += 1
+                ts = [t for t in toks_in(k, e) if t.kind != "pron"]
+                if ts:
+                    speaker, decided = resolve(ts[0], k), True
+        if not decided and strong:
+            # the subject of this sentence, or of the last sentence naming someone
+            ts = toks_in(ss, o)
+            if ts:
+                speaker, decided = resolve(ts[0], o), True
+            else:
+                k = ss
+                lim = max(0, o - 300)
+                while k > lim and not decided:
+                    ps = sent_start(k - 1)
+                    ts = toks_in(ps, k)
+                    if ts:
+                        speaker, decided = resolve(ts[0], k), True
+                    k = ps
+        if not speaker:
+            continue
+        if core.startswith(speaker):
+            continue
+        kp = known.get(speaker)
+        if kp is None:
+            for n, p in known.items():
+                if canon(n) == speaker:
+                    kp = p
+                    break
+        role = kp.role if kp else None
+        org = kp.org if kp else None
         text = body[a:b].replace("\n“", "\n").replace("\n「", "\n")
         quotes.append(
             Quote(
-                speaker=fold(speaker.name),
+                speaker=fold(speaker),
                 role=fold(role) if role else None,
                 org=fold(org) if org else None,
                 text=text,

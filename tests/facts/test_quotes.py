@@ -1,0 +1,68 @@
+"""Quote extractor rules, each on a sentence written for the test."""
+
+from __future__ import annotations
+
+from etl.facts import extract_quotes
+
+
+def _sp(body: str) -> list[tuple[str, str]]:
+    return [(q.speaker, q.text[:4]) for q in extract_quotes(body)]
+
+
+def test_titles_and_scare_quotes_are_not_speech():
+    body = "该市启动了题为“智慧城市建设”的论坛，被誉为“东方明珠”。周建国说，企业有了“加速度”的感觉。"
+    assert extract_quotes(body) == []
+
+
+def test_generic_speaker_blocks_fallback():
+    body = "赵明远说：“今年订单很好，我们很满意。”\n一位网友留言：“价格太贵了，我买不起。”"
+    assert _sp(body) == [("赵明远", "今年订单")]
+
+
+def test_kinship_after_name_is_not_the_name():
+    body = "小军（化名）说：“我没有拿，真的。”小军奶奶说：“孩子平时很乖，不会撒谎。”"
+    assert _sp(body) == [("小军", "我没有拿")]
+
+
+def test_honorific_refers_back_to_full_name():
+    body = (
+        "林建华来到山区任教。林建华到任后整顿学风，林建华很快赢得了尊重。\n"
+        "林校长笑着说：“孩子们进步很快，我很高兴。”"
+    )
+    assert _sp(body) == [("林建华", "孩子们进")]
+
+
+def test_sentence_subject_without_speech_verb():
+    body = "郑先生松了口气，“至少今天没有下雨，搜救可以继续。”"
+    assert _sp(body) == [("郑先生", "至少今天")]
+
+
+def test_previous_sentence_subject_for_opening_quote():
+    body = "郑先生对此并不意外。“这个结果我们早就想到了。”\n"
+    assert _sp(body) == [("郑先生", "这个结果")]
+
+
+def test_quote_followed_by_person_sentence():
+    body = "“我们的产品已经出口到二十多个国家。”回顾过去五年，海川科技公司总经理柯文涛感到很自豪。"
+    q = extract_quotes(body)[0]
+    assert (q.speaker, q.role) == ("柯文涛", "总经理")
+
+
+def test_pronoun_resolves_to_last_named_person():
+    body = "记者见到了韩立平，韩立平在这里工作了十年。他表示：“明年我们还要扩大规模，争取翻一番。”"
+    assert _sp(body) == [("韩立平", "明年我们")]
+
+
+def test_short_quote_needs_adjacent_verb_and_no_noun_after():
+    assert _sp("周建国坦言：“很难。”") == [("周建国", "很难。")]
+    assert extract_quotes("周建国介绍，“外挂”芯片的功耗更高。") == []
+
+
+def test_apposition_generic_then_name():
+    body = "孩子母亲方女士表示，她会一直等下去。“只要还有希望，我就不会离开这里。”"
+    assert _sp(body) == [("方女士", "只要还有")]
+
+
+def test_address_in_question_is_not_the_answerer():
+    body = "宋立军组织了车队，宋立军每天都很忙。\n“宋立军，你为什么要这样做？”\n“因为大家需要帮助，我能做一点是一点。”"
+    assert _sp(body) == [("宋立军", "因为大家")]
