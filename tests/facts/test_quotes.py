@@ -10,7 +10,9 @@ def _sp(body: str) -> list[tuple[str, str]]:
 
 
 def test_titles_and_scare_quotes_are_not_speech():
-    body = "该市启动了题为“智慧城市建设”的论坛，被誉为“东方明珠”。周建国说，企业有了“加速度”的感觉。"
+    body = (
+        "该市启动了题为“智慧城市建设”的论坛，被誉为“东方明珠”。周建国说，企业有了“加速度”的感觉。"
+    )
     assert extract_quotes(body) == []
 
 
@@ -64,5 +66,8 @@ def test_apposition_generic_then_name():
 
 
 def test_address_in_question_is_not_the_answerer():
-    body = "宋立军组织了车队，宋立军每天都很忙。\n“宋立军，你为什么要这样做？”\n“因为大家需要帮助，我能做一点是一点。”"
+    body = (
+        "宋立军组织了车队，宋立军每天都很忙。\n“宋立军，你为什么要这样做？”\n"
+        "“因为大家需要帮助，我能做一点是一点。”"
+    )
     assert _sp(body) == [("宋立军", "因为大家")]

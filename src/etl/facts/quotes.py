@@ -282,18 +282,25 @@ def _learn(m: str, spans) -> tuple[dict[str, _Person], set[str]]:
         for ln in (2, 3):
             cands[m[tm.end() : tm.end() + ln]] = 0
     for c in cands:
-        if c in known or not _clean_name(c) or len(c) < 2:
+        if c in known or len(c) < 2 or c[-1] in _NAME_END or c[-1] in "集时家团司报网社党局":
             continue
+        if m.count(c) < 2 or not _clean_name(c):
+            continue
+        nxts = {m[x.end() : x.end() + 1] for x in re.finditer(re.escape(c), m)}
+        if len(nxts) == 1 and all("\u4e00" <= x <= "\u9fff" for x in nxts):
+            continue  # always followed by the same character: part of a longer word
         n = 0
         for mm in re.finditer(re.escape(c), m):
             nxt = m[mm.end() : mm.end() + 1]
             prv = m[mm.start() - 1 : mm.start()]
-            if (not nxt or nxt in _NAME_END or not "\u4e00" <= nxt <= "\u9fff") and not (
-                prv
-                and "\u4e00" <= prv <= "\u9fff"
-                and prv not in "，的和与是在"
-                and not any(m[: mm.start()].endswith(x) for x in _TITLES)
-            ):
+            open_left = not prv or not "\u4e00" <= prv <= "\u9fff"
+            left = (
+                open_left
+                or prv in "的和与是在了到给由被对向从为将把请让叫"
+                or any(m[: mm.start()].endswith(x) for x in _TITLES)
+            )
+            right = not nxt or nxt in _NAME_END or not "\u4e00" <= nxt <= "\u9fff"
+            if left and (right or open_left):
                 n += 1
         if n >= 2:
             known[c] = _Person(c, None, None, m.find(c))
