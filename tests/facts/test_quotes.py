@@ -71,3 +71,8 @@ def test_address_in_question_is_not_the_answerer():
         "“因为大家需要帮助，我能做一点是一点。”"
     )
     assert _sp(body) == [("宋立军", "因为大家")]
+
+
+def test_adjacent_verb_is_not_part_of_the_name():
+    body = "尹文博上台后说，今天很高兴。听到嘉宾抱怨很累，尹文博直接回“那还好吧”。"
+    assert _sp(body) == [("尹文博", "那还好吧")]

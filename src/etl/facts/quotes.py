@@ -234,7 +234,7 @@ def _clean_name(t: str) -> str | None:
         return None
     if any(c in Q.NOT_IN_NAME for c in t) or any(g in t for g in _GENERIC):
         return None
-    if any(w in t for w in Q.NOT_NAME_WORDS):
+    if any(w in t for w in Q.NOT_NAME_WORDS) or t[-1] in "家们方":
         return None
     if any(t.endswith(x) for x in P.ORG_SUFFIXES) or _TITLE_RE.search(t):
         return None
@@ -485,6 +485,8 @@ def _extract(body: str) -> list[Quote]:
             continue
         if vpos >= 0 or colon or adj_verb:
             vv = vpos if vpos >= 0 else o
+            if vpos < 0 and adj_verb:
+                vv = ss + len(pre.rstrip(" ，,：:︰")) - 1
             cl = vv
             while cl > ss and m[cl - 1] not in "，,、：:":
                 cl -= 1
@@ -521,6 +523,8 @@ def _extract(body: str) -> list[Quote]:
                 ts = [t for t in toks_in(k, e) if t.kind != "pron"]
                 if ts:
                     speaker, decided = resolve(ts[0], k), True
+        if not decided and core.endswith(("?", "？")) and "你" in core:
+            continue  # an unattributed question to someone: the interviewer's words
         if not decided and strong:
             # the subject of this sentence, or of the last sentence naming someone
             ts = toks_in(ss, o)
