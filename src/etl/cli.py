@@ -39,15 +39,20 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    if not (args.feed or args.sitemap or args.url or args.reparse):
-        print("etl ingest: give at least one --feed, --sitemap or --url "
+    if not (args.sources or args.feed or args.sitemap or args.url or args.reparse):
+        print("etl ingest: give --sources FILE or at least one --feed, --sitemap or --url "
               "(or run `etl demo` for the bundled demo site)", file=sys.stderr)
         return 2
+    if args.sources:
+        from etl.fetch.config import load_sources
+
+        load_sources(args.sources)  # a bad file fails here, naming key and line
     _prefect_env()
     from flows.ingest import ingest
 
     summary = ingest(feeds=args.feed, sitemaps=args.sitemap, urls=args.url, db=args.db,
-                     allow_hosts=args.allow_host, reparse=args.reparse)
+                     allow_hosts=args.allow_host, reparse=args.reparse,
+                     sources_file=str(Path(args.sources).resolve()) if args.sources else None)
     _print_ingest(summary)
     if args.json:
         _print_json_last(summary)
@@ -61,6 +66,10 @@ def _print_ingest(summary: dict[str, Any]) -> None:
     print(f"parsed {summary['articles_parsed']} articles: {summary['facts']} facts, "
           f"{summary['quotes']} quotes, {summary['parse_failures']} parse failures",
           file=sys.stderr)
+    for name, src in summary.get("sources", {}).items():
+        print(f"source {name}: {src['listed']} listed, {src['known']} known, {src['new']} new, "
+              f"{src['unchanged']} unchanged, {src['skipped']} skipped, {src['failed']} failed"
+              + (f"; reasons {src['reasons']}" if src["reasons"] else ""), file=sys.stderr)
     for problem in summary["source_problems"]:
         print(f"source problem: {problem['source']}: {problem['reason']}", file=sys.stderr)
 
@@ -95,6 +104,36 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Serve the hourly ingest and weekly report deployments (see docs/operations.md)."""
+    _prefect_env()
+    from flows.deploy import ServeOptions, read_sources
+    from flows.serve import run_serve
+
+    sources = Path(args.sources) if args.sources else None
+    if sources:
+        if not sources.is_file():
+            print(f"etl serve: sources file {sources} not found", file=sys.stderr)
+            return 2
+        read_sources(sources)  # fail now, not at the first hourly run
+    schedule = {k: v for k, v in (("ingest_cron", args.ingest_cron),
+                                  ("report_cron", args.report_cron),
+                                  ("timezone", args.timezone)) if v}
+    options = ServeOptions(
+        sources_file=sources, feeds=tuple(args.feed), sitemaps=tuple(args.sitemap),
+        urls=tuple(args.url), allow_hosts=tuple(args.allow_host),
+        db=Path(args.db) if args.db else None,
+        reports_dir=Path(args.reports_dir) if args.reports_dir else None, **schedule)
+    return run_serve(options, api_port=args.api_port, api_timeout=args.api_timeout)
+
+
+def cmd_web(args: argparse.Namespace) -> int:
+    """Serve the reports folder (downloads and previews) with uvicorn."""
+    from etl.web.server import run_web
+
+    return run_web(host=args.host, port=args.port, reports_dir=args.reports_dir)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every subcommand."""
     parser = argparse.ArgumentParser(prog="etl", description=__doc__)
@@ -106,6 +145,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_parse)
 
     p = sub.add_parser("ingest", help="discover, fetch, parse and load articles (Prefect flow)")
+    p.add_argument("--sources", metavar="FILE",
+                   help="TOML sources file (see docs/sources.md, sources.example.toml)")
     p.add_argument("--feed", action="append", default=[], help="RSS/Atom feed URL (repeatable)")
     p.add_argument("--sitemap", action="append", default=[], help="sitemap URL (repeatable)")
     p.add_argument("--url", action="append", default=[], help="article URL (repeatable)")
@@ -129,6 +170,34 @@ def build_parser() -> argparse.ArgumentParser:
                         "0 = any free port)")
     _db_options(p)
     p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser("serve", help="serve the scheduled deployments (hourly ingest, "
+                                     "Monday report); starts a local Prefect API if "
+                                     "PREFECT_API_URL is unset")
+    p.add_argument("--sources", help="TOML file with feeds/sitemaps/urls/allow_hosts lists, "
+                                     "re-read at every ingest run")
+    p.add_argument("--feed", action="append", default=[], help="RSS/Atom feed URL (repeatable)")
+    p.add_argument("--sitemap", action="append", default=[], help="sitemap URL (repeatable)")
+    p.add_argument("--url", action="append", default=[], help="article URL (repeatable)")
+    p.add_argument("--allow-host", action="append", default=[],
+                   help="permit this host even if it is loopback/private (repeatable)")
+    p.add_argument("--ingest-cron", help='ingest schedule (default "0 * * * *": hourly)')
+    p.add_argument("--report-cron",
+                   help='weekly report schedule (default "0 8 * * 1": Monday 08:00)')
+    p.add_argument("--timezone", help="time zone of both schedules (default Asia/Shanghai)")
+    p.add_argument("--api-port", type=int, default=4200,
+                   help="port of the local Prefect API started when PREFECT_API_URL is unset")
+    p.add_argument("--api-timeout", type=float, default=90.0,
+                   help="seconds to wait for the local Prefect API to answer /api/health")
+    _db_options(p)
+    p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("web", help="serve the reports folder: index, downloads, previews")
+    p.add_argument("--host", default="127.0.0.1", help="bind address (default 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    p.add_argument("--reports-dir", help="folder of workbooks (default: $ETL_REPORTS_DIR "
+                                         "or reports/)")
+    p.set_defaults(func=cmd_web)
     return parser
 
 

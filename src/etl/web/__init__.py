@@ -1,0 +1,1 @@
+"""The reports downloads site (Starlette): reads only the reports folder, never DuckDB."""
