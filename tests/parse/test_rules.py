@@ -87,3 +87,41 @@ def test_comment_author_elements_and_site_name_meta_are_not_authors():
             f"<h1>园区里的新变化</h1><div class='content'><p>{P1}</p><p>{P2}</p></div>")
     art = parse_page(html(body, head=head))
     assert art.author == []
+
+
+def test_headline_broken_over_lines_is_joined():
+    body = ("<div class='hd'><p>关于批准某某工程建设及</p><p>调整2007年末预算限额的决定</p></div>"
+            f"<div class='content'><p>{P1}</p><p>{P2}</p></div>"
+            "<div class='foot'>关于批准某某工程建设及调整2007</div>")
+    tt = "关于批准某某工程建设及调整2007　年末预算限额的决定__某某公报_某某网"
+    art = parse_page(html(body, title=tt))
+    assert art.title == "关于批准某某工程建设及调整2007年末预算限额的决定"
+
+
+def test_title_tag_without_headline_uses_heading_above_article():
+    body = ("<h2>学术年会在某地成功举行！</h2><div>发布时间：2019-05-18 来源：某某学会</div>"
+            f"<div class='content'><p>{P1}</p><p>{P2}</p></div><h3>某某学会</h3>")
+    art = parse_page(html(body, title="新闻动态--某某学会官网"))
+    assert art.title == "学术年会在某地成功举行！"
+
+
+def test_leading_bracket_label_dropped_from_headline():
+    body = ("<h1>[某品牌]园区里的新变化与新气象</h1>"
+            f"<div class='content'><p>{P1}</p><p>{P2}</p></div>")
+    art = parse_page(html(body, title="[某品牌]园区里的新变化与新气象-某某传媒"))
+    assert art.title == "园区里的新变化与新气象"
+
+
+def test_date_in_a_sentence_is_not_the_publication_date():
+    body = (f"<h1>园区里的新变化</h1><div class='content'><p>2019年2月27日下午，{P1}</p>"
+            f"<p>{P2}</p></div><div>发布日期：2019-03-06 责任编辑：某某</div>")
+    art = parse_page(html(body))
+    assert art.published == "2019-03-06"
+
+
+def test_dated_resolution_note_is_not_the_publication_date():
+    head = "<meta name='firstpublishedtime' content='2007-08-20'>"
+    body = (f"<h1>园区里的新变化</h1><div>（2007年6月29日第十届某某会议通过）</div>"
+            f"<div class='content'><p>{P1}</p><p>{P2}</p></div>")
+    art = parse_page(html(body, head=head))
+    assert art.published == "2007-08-20"

@@ -95,3 +95,27 @@ def month_day_with_year(month: int, day: int, year_hint: int | None) -> str | No
     if year_hint is None:
         return None
     return format_date(year_hint, month, day)
+
+
+#: Words that may follow a date in a meta strip ("2019年08月16日 来源：…").
+_STRIP_NEXT = re.compile(r"(?:来源|來源|作者|编辑|編輯|责任|責任|浏览|瀏覽|阅读|閱讀|发布|發佈|"
+                         r"字号|字號|"
+                         r"点击|點擊|评论|評論|星期|周|週|[上下]午|\d)")
+
+
+def strip_date(s: str) -> str | None:
+    """The date of a date strip ("2019-03-06 10:23 来源：…"), None for a date inside a
+    sentence ("2019年2月27日下午，某某一行到…"; "（2007年6月29日第十届…会议通过）")."""
+    if not s or len(s) > 150:
+        return None
+    m = P.DATE_TIME_RE.search(s)
+    if not m:
+        return None
+    if sum(1 for ch in s if ch in "，。！？；") >= 1 and len(s) > 40:
+        return None
+    nxt = s[m.end():].lstrip()
+    if nxt and not m["H"] and P.CJK_RE.match(nxt) and not _STRIP_NEXT.match(nxt):
+        return None
+    if nxt.startswith(("下午", "上午")) and not m["H"]:
+        return None
+    return parse_date(s)

@@ -105,11 +105,46 @@ def strip_site_suffix(title: str) -> str:
     return parts[longest].strip()
 
 
+def _headline_over_lines(lines: list[str], target: str) -> str | None:
+    """A headline broken over 2-3 consecutive lines (by <br> or spans) equal to ``target``."""
+    if len(target) < 8:
+        return None
+    for i in range(len(lines)):
+        acc = ""
+        for k in range(i, min(i + 3, len(lines))):
+            acc += _squash(lines[k])
+            if not target.startswith(acc):
+                break
+            if acc == target and k > i:
+                out = lines[i]
+                for nxt in lines[i + 1: k + 1]:
+                    sep = "" if (P.CJK_RE.match(out[-1:]) or P.CJK_RE.match(nxt[:1])) else " "
+                    out += sep + nxt
+                return out.strip()
+    return None
+
+
+def _drop_label(title: str | None) -> str | None:
+    if not title:
+        return title
+    rest = P.TITLE_LABEL_RE.sub("", title)
+    return rest if len(_squash(rest)) >= 6 else title
+
+
 def choose_title(pm: PageMeta, heading_lines: list[str],
-                 page_lines: list[str] | None = None) -> str | None:
-    """The headline: an h1/og:title/heading that the <title> contains, else the stripped <title>."""
+                 page_lines: list[str] | None = None, nearest: str | None = None) -> str | None:
+    """The headline (see :func:`_choose_title`), without a leading "[label]"."""
+    return _drop_label(_choose_title(pm, heading_lines, page_lines, nearest))
+
+
+def _choose_title(pm: PageMeta, heading_lines: list[str],
+                  page_lines: list[str] | None = None, nearest: str | None = None) -> str | None:
+    """The headline: an h1/og:title/heading that the <title> contains; else a headline the
+    page breaks over lines; else the h1; else the heading nearest above the article; else
+    og:title or the <title> without its site-name segments."""
     tt = pm.title_tag or ""
     stt = _squash(tt)
+    seg = _squash(strip_site_suffix(tt)) if tt else ""
     cands: list[str] = []
     cands += pm.h1
     for k in ("ogtitle", "twittertitle", "title", "headline"):
@@ -120,20 +155,27 @@ def choose_title(pm: PageMeta, heading_lines: list[str],
         cands.append(ld)
     cands += heading_lines
     cands += page_lines or []
+    best = None
     if stt:
-        best = None
         for c in cands:
             sc = _squash(c).rstrip(".…")
             if len(sc) >= 4 and sc in stt and (best is None or len(sc) > len(_squash(best))):
                 best = c
-        if best and len(_squash(best)) >= MIN_TITLE_SHARE * len(_squash(strip_site_suffix(tt))):
-            return best.strip()
+    if seg and page_lines and (best is None or len(_squash(best)) < len(seg)):
+        joined = _headline_over_lines(page_lines, seg)
+        if joined:
+            return joined
+    if best and len(_squash(best)) >= MIN_TITLE_SHARE * len(seg):
+        return best.strip()
     for c in pm.h1:
         if len(_squash(c)) >= 6:
             return c.strip()
     for k in ("ogtitle", "twittertitle"):
         if pm.metas.get(k):
             return strip_site_suffix(pm.metas[k])
+    if (nearest and len([x for x in P.TITLE_SEPARATORS.split(tt) if x.strip()]) > 1
+            and seg not in {_squash(x) for x in page_lines or []}):
+        return nearest.strip()
     if tt:
         return strip_site_suffix(tt)
     return None

@@ -236,6 +236,12 @@ JS_DATE_RE = re.compile(
 URL_DATE_RE = re.compile(
     r"(?<!\d)(?P<y>(?:19|20)\d{2})(?:[/_-]?)(?P<m>0[1-9]|1[0-2])(?:[/_-]?)(?P<d>0[1-9]|[12]\d|3[01])(?!\d)"
 )
+#: A label introducing the publication date on a visible line.
+DATE_LABEL_RE = re.compile(
+    r"(?:发布|發佈|发表|發表|更新|出版|刊发)(?:时间|時間|日期)\s*[:：]|^(?:时间|日期)\s*[:：]"
+)
+#: A labelled date line longer than this is not a meta line.
+META_DATE_LINE_MAX = 80
 #: How far after the headline (in characters of visible text) a date line still counts as "near".
 DATE_NEAR_TITLE_CHARS = 600
 
@@ -243,6 +249,14 @@ DATE_NEAR_TITLE_CHARS = 600
 
 #: Separators between a headline and a site name in <title>.
 TITLE_SEPARATORS = re.compile(r"\s*(?:[_|｜]{1,2}|--|::|»|\s[-—–·]\s|(?<!\d)-(?!\d))\s*")
+
+#: Headings up to this many lines into the article container may still be the headline.
+TITLE_LINES_INTO_BODY = 3
+#: A heading shorter than this (characters, no spaces) is a section label, not a headline.
+MIN_HEADLINE_CHARS = 8
+#: A leading ASCII-bracketed label on a headline ("[推广]", "[广告]", "[Sponsored]"): a tag
+#: the page prints before the headline, not part of it.
+TITLE_LABEL_RE = re.compile(r"^\[[^\[\]]{1,12}\]\s*(?=\S)")
 
 #: class/id of an element holding the author's name (self-media account pages).
 AUTHOR_CLASS_RE = re.compile(r"(?:^|[\s_-])(?:author|author-?name|byline|writer|account-?name|"

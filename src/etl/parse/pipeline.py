@@ -137,17 +137,22 @@ def _parse_html(text: str, art: Article, url: str | None) -> None:
     strip_noise(root)
     body_el = root.find(".//body")
     page_lines = lines_of(body_el if body_el is not None else root)
-    heading_lines = [ln.text for ln in page_lines if ln.heading]
-    short_lines = [ln.text for ln in page_lines if len(ln.text) <= 120]
-    title = choose_title(pm, heading_lines, short_lines)
+    container = best_container(body_el if body_el is not None else root)
+    clines = lines_of(container) if container is not None else []
+    # the headline precedes the article: headings after its first lines are other items'
+    cstart = _find(page_lines, clines[0].text) if clines else None
+    before = page_lines[: cstart + P.TITLE_LINES_INTO_BODY] if cstart is not None else page_lines
+    heading_lines = [ln.text for ln in before if ln.heading]
+    short_lines = [ln.text for ln in before if len(ln.text) <= 120]
+    nearest = next((ln.text for ln in reversed(before) if ln.heading and not ln.furniture
+                    and not ln.link_chars and len(squash(ln.text)) >= P.MIN_HEADLINE_CHARS), None)
+    title = choose_title(pm, heading_lines, short_lines, nearest)
     if title:
         title = _repair(title, art)
     art.title = title
 
     if _cjk_ratio(page_lines) < P.CJK_PAGE_RATIO:
         _english_body(text, art)
-    container = best_container(body_el if body_el is not None else root)
-    clines = lines_of(container) if container is not None else []
     if art.body and len(art.body) >= P.MIN_BODY_CHARS:
         clines = []
     if clines:
@@ -194,7 +199,7 @@ def _parse_html(text: str, art: Article, url: str | None) -> None:
                 account = s
         if source is None and len(s) <= 120:
             source = B.source_of(s)
-        d = D.parse_date(s) if len(s) <= 150 else None
+        d = D.strip_date(s)
         if d:
             near.append(d)
         if not art.editors:
@@ -208,10 +213,18 @@ def _parse_html(text: str, art: Article, url: str | None) -> None:
             seen += len(ln.text)
             if seen > P.DATE_NEAR_TITLE_CHARS:
                 break
-            d = D.parse_date(ln.text) if len(ln.text) <= 150 else None
+            d = D.strip_date(ln.text)
             if d:
                 near.append(d)
                 break
+    if not near:
+        # a labelled date line anywhere ("发布日期：2019-03-06")
+        for ln in page_lines:
+            if len(ln.text) <= P.META_DATE_LINE_MAX and P.DATE_LABEL_RE.search(ln.text):
+                d = D.strip_date(ln.text[P.DATE_LABEL_RE.search(ln.text).end():])
+                if d:
+                    near.append(d)
+                    break
     near += cdates
     if not authors and art.body:
         authors = B.inline_byline_names(art.body)
