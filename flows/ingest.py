@@ -11,6 +11,8 @@ from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
 from etl import stages
+from etl.fetch.config import Source, host_policies, load_sources
+from etl.fetch.policy import RunState, Target
 from etl.fetch.sources import Discovery, SourceSpec
 from etl.settings import Settings, load_settings
 from etl.store.db import connect
@@ -21,16 +23,17 @@ FETCH_BATCH = 200  # URLs per fetch task: the unit that is retried and shown in 
 
 
 @task(retries=1, retry_delay_seconds=5, cache_policy=NO_CACHE)
-def discover_sources(spec: SourceSpec, settings: Settings) -> Discovery:
-    """Read feeds and sitemaps into article URLs."""
-    return stages.discover_targets(spec, settings)
+def discover_sources(sources: list[Source], settings: Settings,
+                     state: RunState) -> Discovery:
+    """Read feeds, sitemaps and list pages into article URLs."""
+    return stages.discover_targets(sources, settings, state)
 
 
 @task(cache_policy=NO_CACHE)
-def fetch_batch(targets: list[tuple[str, str]], settings: Settings,
-                run_id: str) -> stages.FetchSummary:
+def fetch_batch(targets: list[Target], settings: Settings, run_id: str,
+                state: RunState) -> stages.FetchSummary:
     """Fetch one batch of URLs and store what came back."""
-    return stages.fetch_and_store(targets, settings, run_id)
+    return stages.fetch_and_store(targets, settings, run_id, state)
 
 
 @task(cache_policy=NO_CACHE)
@@ -48,22 +51,30 @@ def cluster_stories(settings: Settings) -> int:
 @flow(name="ingest", log_prints=True)
 def ingest(feeds: list[str] | None = None, sitemaps: list[str] | None = None,
            urls: list[str] | None = None, db: str | None = None,
-           allow_hosts: list[str] | None = None, reparse: bool = False) -> dict[str, Any]:
-    """Fetch new articles from the given sources and load their facts and quotes."""
+           allow_hosts: list[str] | None = None, reparse: bool = False,
+           sources_file: str | None = None) -> dict[str, Any]:
+    """Fetch new articles from the given sources and load their facts and quotes.
+
+    ``sources_file`` is a TOML sources file (docs/sources.md); feeds/sitemaps/urls add
+    ad-hoc sources to it."""
     logger = get_run_logger()
     started = time.time()
     run_id = uuid.uuid4().hex[:12]
     settings = load_settings(db_path=Path(db) if db else None,
                              allow_hosts=frozenset(allow_hosts) if allow_hosts else None)
-    spec = SourceSpec(tuple(feeds or ()), tuple(sitemaps or ()), tuple(urls or ()))
-    found = discover_sources(spec, settings)
+    sources = load_sources(sources_file) if sources_file else []
+    sources += SourceSpec(tuple(feeds or ()), tuple(sitemaps or ()),
+                          tuple(urls or ())).to_sources()
+    state = RunState(host_policies=host_policies(
+        sources, settings.per_host_delay, settings.per_host_concurrency))
+    found = discover_sources(sources, settings, state)
     with connect(settings.db_path) as con:
         save_fetches(con, run_id, found.listings, kind="listing")
     todo = stages.new_targets(found.targets, settings)
     logger.info("%d URLs listed, %d new", len(found.targets), len(todo))
     fetched = stages.FetchSummary()
     for batch in stages.batches(todo, FETCH_BATCH):
-        fetched.merge(fetch_batch(batch, settings, run_id))
+        fetched.merge(fetch_batch(batch, settings, run_id, state))
     parsed = stages.ParseSummary()
     pending = stages.pending_raw(settings, reparse)
     for batch in stages.batches(pending, stages.PARSE_BATCH):
@@ -85,9 +96,13 @@ def ingest(feeds: list[str] | None = None, sitemaps: list[str] | None = None,
         "quotes": parsed.quotes,
         "parse_failures": parsed.failed,
         "stories": stories,
+        "sources": stages.source_summary(found, todo, fetched),
+        "retries_used": state.retry_budget.used,
+        "robots_requests": state.robots_requests,
         "duration_s": round(time.time() - started, 2),
         "pages": fetched.pages,
     }
+    stages.describe_pages(fetched.pages, settings)
     with connect(settings.db_path) as con:
         save_run(con, run_id, "ingest", started, summary)
     logger.info("ingest done: %s", {k: v for k, v in summary.items() if k != "pages"})

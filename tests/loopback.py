@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import socket
+import struct
 import threading
 from collections import Counter
 from collections.abc import Callable
@@ -24,12 +26,37 @@ def respond(h: BaseHTTPRequestHandler, status: int, body: bytes = b"",
     h.wfile.write(body)
 
 
+def reset(h: BaseHTTPRequestHandler) -> None:
+    """Abort the connection with a TCP RST (SO_LINGER 0), as a crashing server would."""
+    h.wfile.flush()
+    h.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    h.connection.close()
+    h.close_connection = True
+
+
+def send_head(h: BaseHTTPRequestHandler, status: int, headers: dict[str, str]) -> None:
+    """Status line and headers only; the route writes (or drips, or cuts) the body."""
+    h.send_response(status)
+    for k, v in headers.items():
+        h.send_header(k, v)
+    h.end_headers()
+
+
+def send_chunk(h: BaseHTTPRequestHandler, data: bytes) -> None:
+    """One chunk of a Transfer-Encoding: chunked body (an empty chunk ends it)."""
+    h.wfile.write(f"{len(data):x}\r\n".encode() + data + b"\r\n")
+
+
 class LoopbackServer:
     """Serves ``routes`` (path -> Route) on 127.0.0.1 with an ephemeral port."""
 
     def __init__(self, routes: dict[str, Route], host: str = "127.0.0.1") -> None:
         self.routes = routes
         self.hits: Counter[str] = Counter()
+        self.requests: list[tuple[str, dict[str, str]]] = []  # (path, headers) in order
+        self.inflight = 0
+        self.max_inflight = 0
+        self._lock = threading.Lock()
         outer = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -37,13 +64,24 @@ class LoopbackServer:
 
             def do_GET(self) -> None:  # noqa: N802
                 path = self.path.split("?")[0]
-                count = outer.hits[path]
-                outer.hits[path] += 1
+                with outer._lock:
+                    count = outer.hits[path]
+                    outer.hits[path] += 1
+                    outer.requests.append((self.path, {k.lower(): v
+                                                       for k, v in self.headers.items()}))
+                    outer.inflight += 1
+                    outer.max_inflight = max(outer.max_inflight, outer.inflight)
                 route = outer.routes.get(path)
-                if route is None:
-                    respond(self, 404, b"not found")
-                else:
-                    route(self, count)
+                try:
+                    if route is None:
+                        respond(self, 404, b"not found")
+                    else:
+                        route(self, count)
+                except OSError:
+                    self.close_connection = True  # the client hung up (timeouts, limits)
+                finally:
+                    with outer._lock:
+                        outer.inflight -= 1
 
             def log_message(self, format: str, *args: object) -> None:  # noqa: A002
                 pass
@@ -51,7 +89,9 @@ class LoopbackServer:
         self._server = ThreadingHTTPServer((host, 0), Handler)
         self._server.daemon_threads = True
         self.base_url = f"http://{host}:{self._server.server_address[1]}"
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        # A short poll interval: shutdown() waits up to one interval, in every test.
+        self._thread = threading.Thread(target=self._server.serve_forever, args=(0.02,),
+                                        daemon=True)
 
     def url(self, path: str) -> str:
         """Absolute URL of a path on this server."""

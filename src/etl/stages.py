@@ -8,20 +8,27 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from etl.fetch.client import fetch_all
+from etl.fetch.config import Source
+from etl.fetch.policy import RunState, Target, as_target
 from etl.fetch.sources import Discovery, SourceSpec, discover
 from etl.settings import Settings
 from etl.store.db import connect
 from etl.store.load import (
     ParsedPage,
     RawRow,
+    article_details,
+    content_hash,
     fetched_urls,
     raw_to_parse,
     save_fetches,
     save_parse_failures,
     save_parsed,
+    save_validators,
+    stored_hashes,
+    stored_validators,
 )
 
 log = logging.getLogger(__name__)
@@ -31,47 +38,89 @@ log = logging.getLogger(__name__)
 PARSE_BATCH = 200
 
 
-def discover_targets(spec: SourceSpec, settings: Settings) -> Discovery:
-    """Fetch feeds/sitemaps and list article URLs (failing sources are recorded)."""
-    return discover(spec, settings)
+def discover_targets(sources: list[Source] | SourceSpec, settings: Settings,
+                     state: RunState | None = None) -> Discovery:
+    """Fetch feeds/sitemaps/list pages and list article URLs (failing sources recorded)."""
+    return discover(sources, settings, state)
 
 
-def new_targets(targets: list[tuple[str, str]], settings: Settings) -> list[tuple[str, str]]:
-    """Drop URLs already stored: an article is fetched once."""
+def new_targets(targets: list[Target] | list[tuple[str, str]],
+                settings: Settings) -> list[Target]:
+    """Drop URLs already stored (an article is fetched once) unless their source may
+    change; those keep their stored ETag/Last-Modified for a conditional GET."""
+    wanted = [as_target(t) for t in targets]
     with connect(settings.db_path) as con:
         done = fetched_urls(con)
-    return [(u, s) for u, s in targets if u not in done]
+        validators = stored_validators(
+            con, [t.url for t in wanted if t.may_change and t.url in done])
+    out = []
+    for t in wanted:
+        if t.url not in done:
+            out.append(t)
+        elif t.may_change:
+            etag, modified = validators.get(t.url, (None, None))
+            out.append(replace(t, etag=etag, last_modified=modified))
+    return out
 
 
 @dataclass
 class FetchSummary:
-    """Counts of one fetch batch by outcome, plus failure reasons."""
+    """Counts of fetch batches by outcome (overall and per source), plus reasons."""
 
     outcomes: Counter[str] = field(default_factory=Counter)
     reasons: Counter[str] = field(default_factory=Counter)
+    by_source: dict[str, Counter[str]] = field(default_factory=dict)
+    source_reasons: dict[str, Counter[str]] = field(default_factory=dict)
     pages: list[dict[str, object]] = field(default_factory=list)
 
     def merge(self, other: FetchSummary) -> None:
         """Add another batch's counts to this one."""
         self.outcomes.update(other.outcomes)
         self.reasons.update(other.reasons)
+        for name, counts in other.by_source.items():
+            self.by_source.setdefault(name, Counter()).update(counts)
+        for name, counts in other.source_reasons.items():
+            self.source_reasons.setdefault(name, Counter()).update(counts)
         self.pages.extend(other.pages)
 
 
-def fetch_and_store(targets: list[tuple[str, str]], settings: Settings,
-                    run_id: str) -> FetchSummary:
-    """Fetch a batch of URLs and store attempts, outcomes and raw bodies."""
-    pages = fetch_all(targets, settings) if targets else []
+def fetch_and_store(targets: list[Target] | list[tuple[str, str]], settings: Settings,
+                    run_id: str, state: RunState | None = None) -> FetchSummary:
+    """Fetch a batch of URLs and store attempts, outcomes, raw bodies and validators.
+
+    A 200 whose body is already stored (a may-change page that did not change, from a
+    server without validators) is recorded as unchanged."""
+    pages = fetch_all(targets, settings, state=state) if targets else []
     with connect(settings.db_path) as con:
+        known = stored_hashes(con, [p.url for p in pages if p.outcome == "fetched"])
+        for page in pages:
+            if page.outcome == "fetched" and (page.url, content_hash(page.body)) in known:
+                page.outcome, page.reason = "unchanged", "same content as stored"
         save_fetches(con, run_id, pages)
+        save_validators(con, pages)
     summary = FetchSummary()
     for page in pages:
         summary.outcomes[page.outcome] += 1
+        summary.by_source.setdefault(page.source, Counter())[page.outcome] += 1
         if page.reason and page.outcome != "fetched":
-            summary.reasons[page.reason.split(":")[0]] += 1
-        summary.pages.append({"url": page.url, "outcome": page.outcome, "status": page.status,
-                              "attempts": len(page.attempts), "reason": page.reason})
+            short = page.reason.split(":")[0].split(" (")[0]
+            summary.reasons[short] += 1
+            summary.source_reasons.setdefault(page.source, Counter())[short] += 1
+        summary.pages.append({"url": page.url, "source": page.source, "outcome": page.outcome,
+                              "status": page.status, "attempts": len(page.attempts),
+                              "reason": page.reason})
     return summary
+
+
+def describe_pages(pages: list[dict[str, object]], settings: Settings) -> None:
+    """Add the parse stage's title, charset and charset decision to each page (in place)."""
+    with connect(settings.db_path) as con:
+        details = article_details(con, [str(p["url"]) for p in pages])
+    for page in pages:
+        found = details.get(str(page["url"]), {})
+        page["charset"] = found.get("charset")
+        page["charset_decision"] = found.get("charset_decision")
+        page["title"] = found.get("title")
 
 
 def parse_raw(raw: RawRow) -> ParsedPage:
@@ -138,3 +187,23 @@ def cluster_syndicated(settings: Settings) -> int:
         stories = cluster_stories(article_bodies(con))
         save_stories(con, stories)
     return len(set(stories.values()))
+
+
+def source_summary(found: Discovery, todo: list[Target],
+                   fetched: FetchSummary) -> dict[str, dict[str, object]]:
+    """Per source: links listed, already known, and new/unchanged/skipped/failed counts
+    with reasons; discovery problems (an unreachable feed...) are listed, never raised."""
+    queued = Counter(t.source for t in todo)
+    out: dict[str, dict[str, object]] = {}
+    for name, report in found.reports.items():
+        counts = fetched.by_source.get(name, Counter())
+        out[name] = {
+            "enabled": report.enabled, "listed": report.listed,
+            "known": report.listed - queued[name],  # fetched by an earlier run
+            "new": counts["fetched"], "unchanged": counts["unchanged"],
+            "skipped": counts["skipped"], "failed": counts["failed"],
+            "reasons": dict(fetched.source_reasons.get(name, {})),
+            "dropped_links": dict(report.dropped), "duplicates": report.duplicates,
+            "problems": report.problems,
+        }
+    return out

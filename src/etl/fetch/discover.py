@@ -1,8 +1,9 @@
-"""Find article URLs in RSS/Atom feeds and sitemaps."""
+"""Find article URLs in RSS/Atom feeds, sitemaps (incl. Google News) and list pages."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import urljoin
 from xml.etree.ElementTree import Element
 
 import feedparser
@@ -51,13 +52,36 @@ def parse_sitemap(data: bytes) -> tuple[list[Discovered], list[str]]:
         if _local(node.tag) == "sitemap":
             children.append(loc)
         else:
-            pages.append(Discovered(loc, _child_text(node, "lastmod")))
+            # Google News sitemaps date items in <news:news><news:publication_date>.
+            news = next((c for c in node if _local(c.tag) == "news"), None)
+            listed = _child_text(node, "lastmod") or (
+                _child_text(news, "publication_date") if news is not None else None)
+            pages.append(Discovered(loc, listed))
     return pages, children
 
 
+def parse_links(data: bytes, base_url: str) -> list[Discovered]:
+    """Absolute http(s) links of an HTML list page, in page order (filtering is the
+    source's job: include/exclude patterns and allowed hosts)."""
+    import lxml.html
+    from lxml.etree import ParserError
+
+    try:
+        doc = lxml.html.document_fromstring(data)
+    except (ParserError, ValueError) as exc:
+        raise ValueError(f"unreadable list page: {exc}") from exc
+    out = []
+    for href in doc.xpath("//a/@href"):
+        url = urljoin(base_url, str(href).strip())
+        if url.startswith(("http://", "https://")):
+            out.append(Discovered(url))
+    return out
+
+
 def _reject_entity_declarations(data: bytes) -> None:
-    head = data[:4096].lower()
-    if b"<!entity" in head:
+    # The whole document, not just its head: a DOCTYPE can follow a long comment. NULs
+    # are dropped so a UTF-16 feed can't hide the declaration from a byte search.
+    if b"<!entity" in data.replace(b"\x00", b"").lower():
         raise ValueError("feed declares XML entities (possible entity-expansion attack)")
 
 

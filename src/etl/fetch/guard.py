@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import ipaddress
 import socket
 from urllib.parse import urlsplit
@@ -43,3 +44,18 @@ def check_url(url: str, allow_hosts: frozenset[str]) -> None:
         address = info[4][0]
         if not is_public_address(address):
             raise BlockedURL(f"{host} resolves to non-public address {address}")
+
+
+async def check_url_async(url: str, allow_hosts: frozenset[str]) -> None:
+    """check_url without blocking the event loop on DNS (resolution runs in a thread)."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    if parts.scheme.lower() not in ALLOWED_SCHEMES or not host or host in allow_hosts:
+        check_url(url, allow_hosts)  # no DNS needed: answer (or raise) right away
+        return
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        await asyncio.to_thread(check_url, url, allow_hosts)
+        return
+    check_url(url, allow_hosts)  # an IP literal needs no lookup

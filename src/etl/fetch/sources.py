@@ -1,85 +1,162 @@
-"""Turn the run's sources (feeds, sitemaps, plain URLs) into a deduplicated URL list."""
+"""Turn the run's sources (feeds, sitemaps, list pages, URL lists) into fetch targets.
+
+Listings are always fetched (they are how we learn about new articles). Every source is
+read independently: one that fails is recorded as a problem and never fails the run.
+"""
 
 from __future__ import annotations
 
 import asyncio
+from collections import Counter
 from dataclasses import dataclass, field
 
-from etl.fetch.client import fetch_listing
-from etl.fetch.discover import parse_feed, parse_sitemap
+from etl.fetch.bodies import read_decoded
+from etl.fetch.client import LISTING_TYPES, Fetcher, make_client
+from etl.fetch.config import Source, adhoc_sources
+from etl.fetch.discover import Discovered, parse_feed, parse_links, parse_sitemap
+from etl.fetch.policy import RunState, Target
 from etl.fetch.urls import canonical_url
 from etl.records import FetchedPage
 from etl.settings import Settings
 
 MAX_SITEMAP_DEPTH = 3  # index -> index -> urlset is as deep as real sites go
+MAX_SITEMAPS_PER_SOURCE = 200  # a runaway index can't make us fetch thousands of files
 
 
 @dataclass(frozen=True)
 class SourceSpec:
-    """What one run reads: feed URLs, sitemap URLs and plain article URLs."""
+    """Ad-hoc sources of one run: feed URLs, sitemap URLs and plain article URLs."""
 
     feeds: tuple[str, ...] = ()
     sitemaps: tuple[str, ...] = ()
     urls: tuple[str, ...] = ()
 
+    def to_sources(self) -> list[Source]:
+        """The equivalent sources-file entries."""
+        return adhoc_sources(self.feeds, self.sitemaps, self.urls)
+
+
+@dataclass
+class SourceReport:
+    """What discovery found for one source."""
+
+    listed: int = 0  # links accepted as targets (before dropping known URLs)
+    duplicates: int = 0  # links already listed by this or an earlier source
+    dropped: Counter[str] = field(default_factory=Counter)  # reason -> links dropped
+    problems: list[str] = field(default_factory=list)
+    enabled: bool = True
+
 
 @dataclass
 class Discovery:
-    """Article targets as (canonical URL, source) plus the listing fetches and problems."""
+    """Targets in discovery order, the listing fetches, and a report per source."""
 
-    targets: list[tuple[str, str]] = field(default_factory=list)
+    targets: list[Target] = field(default_factory=list)
     listings: list[FetchedPage] = field(default_factory=list)
-    problems: list[tuple[str, str]] = field(default_factory=list)  # (listing URL, reason)
+    problems: list[tuple[str, str]] = field(default_factory=list)  # (source name, reason)
+    reports: dict[str, SourceReport] = field(default_factory=dict)
 
 
-def discover(spec: SourceSpec, settings: Settings) -> Discovery:
-    """Fetch feeds and sitemaps and collect article URLs; a failing source is recorded."""
-    return asyncio.run(_discover(spec, settings))
+def discover(sources: list[Source] | SourceSpec, settings: Settings,
+             state: RunState | None = None) -> Discovery:
+    """Fetch every enabled source's listings and collect article targets."""
+    if isinstance(sources, SourceSpec):
+        sources = sources.to_sources()
+    return asyncio.run(_discover(sources, settings, state or RunState()))
 
 
-async def _discover(spec: SourceSpec, settings: Settings) -> Discovery:
+async def _discover(sources: list[Source], settings: Settings, state: RunState) -> Discovery:
     found = Discovery()
+    async with make_client(settings) as client:
+        fetcher = Fetcher(settings, client, state)
+        jobs = [s for s in sources if s.enabled]
+        for source in sources:
+            found.reports[source.name] = SourceReport(enabled=source.enabled)
+        links = await asyncio.gather(*(_one_source(s, fetcher, found) for s in jobs))
     seen: set[str] = set()
+    for source, items in zip(jobs, links, strict=True):
+        report = found.reports[source.name]
+        for item in items:
+            canon = canonical_url(item.url)
+            why = source.allows(canon)
+            if why:
+                report.dropped[why] += 1
+            elif canon in seen:
+                report.duplicates += 1
+            else:
+                seen.add(canon)
+                report.listed += 1
+                found.targets.append(Target(canon, source.name, source.may_change))
+    for name, report in found.reports.items():
+        found.problems.extend((name, p) for p in report.problems)
+    return found
 
-    def add(url: str, source: str) -> None:
-        canon = canonical_url(url)
-        if canon not in seen:
-            seen.add(canon)
-            found.targets.append((canon, source))
 
-    for url in spec.urls:
-        add(url, "url")
-    for feed in spec.feeds:
-        page = await fetch_listing(feed, settings)
-        found.listings.append(page)
-        if page.outcome != "fetched":
-            found.problems.append((feed, page.reason or page.outcome))
-            continue
-        try:
-            for item in parse_feed(page.body):
-                add(item.url, feed)
-        except ValueError as exc:
-            found.problems.append((feed, str(exc)))
+async def _one_source(source: Source, fetcher: Fetcher, found: Discovery) -> list[Discovered]:
+    report = found.reports[source.name]
+    try:
+        if source.kind == "urls":
+            return [Discovered(u) for u in source.urls]
+        if source.kind == "sitemap":
+            return await _sitemaps(source, fetcher, found)
+        page = await _listing(source.url or "", source, fetcher, found)
+        if page is None:
+            return []
+        if source.kind == "feed":
+            return parse_feed(page.body)
+        return parse_links(page.body, page.final_url or page.url)
+    except ValueError as exc:
+        report.problems.append(f"{source.url}: {exc}")
+    except Exception as exc:  # noqa: BLE001 - one broken source never fails the run
+        report.problems.append(f"{source.url}: {type(exc).__name__}: {exc}")
+    return []
+
+
+async def _listing(url: str, source: Source, fetcher: Fetcher,
+                   found: Discovery) -> FetchedPage | None:
+    """Fetch one feed/sitemap/list page; None (and a problem recorded) unless fetched."""
+    page = await fetcher.fetch(url, source.name, accept=LISTING_TYPES)
+    found.listings.append(page)
+    if page.outcome != "fetched":
+        found.reports[source.name].problems.append(f"{url}: {page.reason or page.outcome}")
+        return None
+    if page.body[:2] == b"\x1f\x8b":  # sitemap.xml.gz served as a file, not an encoding
+        async def once() -> object:
+            yield page.body
+
+        page.body = await read_decoded(once(), "gzip", fetcher.settings.max_body_bytes)
+    return page
+
+
+async def _sitemaps(source: Source, fetcher: Fetcher, found: Discovery) -> list[Discovered]:
+    report = found.reports[source.name]
+    out: list[Discovered] = []
     visited: set[str] = set()
-    queue = [(s, 0) for s in spec.sitemaps]
-    while queue:
+    queue = [(source.url or "", 0)]
+    while queue and len(visited) < MAX_SITEMAPS_PER_SOURCE:
         sitemap, depth = queue.pop(0)
         canon = canonical_url(sitemap)
         if canon in visited:
-            continue  # a sitemap index that lists itself must not loop
+            continue  # a sitemap index that lists itself (or a cycle) must not loop
         visited.add(canon)
-        page = await fetch_listing(sitemap, settings)
-        found.listings.append(page)
-        if page.outcome != "fetched":
-            found.problems.append((sitemap, page.reason or page.outcome))
+        page = await _listing(sitemap, source, fetcher, found)
+        if page is None:
             continue
         try:
             pages, children = parse_sitemap(page.body)
         except ValueError as exc:
-            found.problems.append((sitemap, str(exc)))
+            report.problems.append(f"{sitemap}: {exc}")
             continue
-        for item in pages:
-            add(item.url, sitemap)
-        if depth < MAX_SITEMAP_DEPTH:
-            queue.extend((child, depth + 1) for child in children)
-    return found
+        out.extend(pages)
+        for child in children:
+            # Only the host rule applies: include/exclude patterns describe articles.
+            why = source.host_allowed(child)
+            if why:
+                report.dropped[f"child sitemap: {why}"] += 1
+            elif depth >= MAX_SITEMAP_DEPTH:
+                report.dropped["child sitemap: nested too deep"] += 1
+            else:
+                queue.append((child, depth + 1))
+    if queue:
+        report.problems.append(f"stopped after {MAX_SITEMAPS_PER_SOURCE} sitemaps")
+    return out

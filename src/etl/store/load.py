@@ -256,3 +256,73 @@ def save_parse_failures(con: duckdb.DuckDBPyConnection,
     _insert(con, "parse_failures", rows, schema,
             "on conflict (url, content_hash) do update set error = excluded.error, "
             "failed_at = excluded.failed_at")
+
+
+# --- fetch state between runs (migration 002) -----------------------------------------
+
+VALIDATOR_SCHEMA = pa.schema([
+    ("url", pa.string()), ("etag", pa.string()), ("last_modified", pa.string()),
+    ("content_hash", pa.string()), ("updated_at", pa.timestamp("us", tz="UTC")),
+])
+
+
+def save_validators(con: duckdb.DuckDBPyConnection, pages: list[FetchedPage]) -> None:
+    """Remember ETag / Last-Modified of fetched pages for the next conditional GET.
+
+    A 304 may carry fresh validators; when it carries none the stored ones are kept."""
+    rows = []
+    for page in pages:
+        etag, modified = page.headers.get("etag"), page.headers.get("last-modified")
+        if page.outcome not in ("fetched", "unchanged") or not (etag or modified):
+            continue
+        rows.append({"url": page.url, "etag": etag, "last_modified": modified,
+                     "content_hash": content_hash(page.body) if page.body else None,
+                     "updated_at": datetime.now(UTC)})
+    _insert(con, "fetch_validators", rows, VALIDATOR_SCHEMA,
+            "on conflict (url) do update set etag = coalesce(excluded.etag, etag), "
+            "last_modified = coalesce(excluded.last_modified, last_modified), "
+            "content_hash = coalesce(excluded.content_hash, content_hash), "
+            "updated_at = excluded.updated_at")
+
+
+def stored_validators(con: duckdb.DuckDBPyConnection,
+                      urls: list[str]) -> dict[str, tuple[str | None, str | None]]:
+    """url -> (etag, last_modified) for the given URLs that have validators."""
+    if not urls:
+        return {}
+    con.register("wanted_urls", pa.table({"url": pa.array(urls, pa.string())}))
+    try:
+        rows = con.execute("select v.url, v.etag, v.last_modified from fetch_validators v "
+                           "join wanted_urls w using (url)").fetchall()
+    finally:
+        con.unregister("wanted_urls")
+    return {u: (e, m) for u, e, m in rows}
+
+
+def stored_hashes(con: duckdb.DuckDBPyConnection, urls: list[str]) -> set[tuple[str, str]]:
+    """(url, content_hash) pairs already in raw_responses for the given URLs."""
+    if not urls:
+        return set()
+    con.register("wanted_urls", pa.table({"url": pa.array(urls, pa.string())}))
+    try:
+        rows = con.execute("select r.url, r.content_hash from raw_responses r "
+                           "join wanted_urls w using (url)").fetchall()
+    finally:
+        con.unregister("wanted_urls")
+    return {(u, h) for u, h in rows}
+
+
+def article_details(con: duckdb.DuckDBPyConnection,
+                    urls: list[str]) -> dict[str, dict[str, str | None]]:
+    """url -> parse results the run summary shows (title, charset and its decision)."""
+    if not urls:
+        return {}
+    con.register("wanted_urls", pa.table({"url": pa.array(urls, pa.string())}))
+    try:
+        rows = con.execute("select a.url, a.title, a.charset, a.charset_decision, "
+                           "a.canonical_url from articles a join wanted_urls w using (url)"
+                           ).fetchall()
+    finally:
+        con.unregister("wanted_urls")
+    return {u: {"title": t, "charset": c, "charset_decision": d, "canonical_url": cu}
+            for u, t, c, d, cu in rows}
