@@ -240,3 +240,53 @@ def test_period_carried_to_next_paragraph_and_base_skipped():
     assert _one(body, "亩")[0].period == "2023"
     f = _one("今年上半年，该行净息差较去年同期下降0.2个百分点。", "个百分点")[0]
     assert f.period == "2024-H1"
+
+
+# --- metric rules --------------------------------------------------------------------
+
+
+def _by_text(body: str) -> dict[str, object]:
+    return {f.text: f for f in extract_facts(body, PUB)}
+
+
+def test_range_second_end_shares_metric():
+    fs = extract_facts("受寒潮影响，华北等地最低气温下降5～9℃。", PUB)
+    assert [f.value for f in fs] == [5, 9]
+    assert all("下降" in (f.metric or "") for f in fs)
+    fs = extract_facts("一次检测的费用是200元到300元不等", PUB)
+    assert [f.metric for f in fs] == ["一次检测的费用"] * 2 or all(
+        "费用" in (f.metric or "") for f in fs
+    )
+
+
+def test_figure_at_end_of_text_is_kept():
+    fs = extract_facts("最低气温2-6℃", PUB)
+    assert [f.value for f in fs] == [2, 6]
+
+
+def test_level_after_change_verb_is_not_a_change():
+    fs = extract_facts("该市旅游收入由2019年的30亿元增长至2023年的52亿元。", PUB)
+    assert all(f.metric and "旅游收入" in f.metric for f in fs)
+    fs = extract_facts("该行净利润为20亿元，同比增长12%至22.4亿元。", PUB)
+    last = [f for f in fs if f.value == 2.24e9][0]
+    assert "增长" not in (last.metric or "")
+
+
+def test_verb_without_object_takes_noun_before_it():
+    f = _one("今年全区社会消费品零售总额完成88.5亿元。")[0]
+    assert f.metric == "社会消费品零售总额" and f.subject == "全区"
+
+
+def test_currency_conversion_keeps_metric():
+    fs = extract_facts("这款手表售价999美元，约合人民币7100元。", PUB)
+    assert fs[1].metric == fs[0].metric and "售价" in (fs[1].metric or "")
+
+
+def test_comparison_frame_measures_first_noun():
+    f = _one("折叠屏手机的出货量仅有直板手机的十分之一。")[0]
+    assert f.metric == "出货量"
+
+
+def test_metric_after_attributive_de_and_space():
+    assert _one("建成建筑面积约3万平方米的展馆。")[0].metric in ("展馆", "建筑面积")
+    assert _one("这款手机支持 65W 快充。")[0].metric == "快充"

@@ -65,8 +65,27 @@ _METRIC_TRAIL = re.compile(
     r"约|有|了|已经|已|仅|只|将|在|的|增至|降至|升至|提高至|提升至|至|到|由|从|就|也|还|再|保持着|保持在|"
     r"保持|处于|一直|降到|卖到|下探到|下探|可提升|提升|仅需|需要|需|相当于|不能小于|不能大于|小于|大于|"
     r"高于|低于|可达|将达|可能|可以|会|能|要|用|以|外加|肯定|大概|大多|基本上|靠|采用|卖|售|收|"
-    r"降|升|涨|跌|拿下|总|共|全部|一共|超|近|达到)+$"
+    r"降|升|涨|跌|拿下|总|共|全部|一共|超|近|达到|约合|折合|人民币)$"
 )
+#: Two-character words whose second character is also a filler word (费用, 零售, 下降): the
+#: filler is not stripped off them.
+_TRAIL_WORDS = frozenset(
+    "费用 使用 作用 应用 信用 零售 销售 出售 营收 税收 回收 创收 增收 下降 上升 上涨 下跌 升降 涨跌 "
+    "汇总 公共 总共 附近 最近 接近 将近 可能 功能 性能 产能 技能 效能 动能 储能 热能 核能 "
+    "所有 拥有 持有 具有 现有 没有 只有 占有 共有 还有 也有".split()
+)
+
+
+def _strip_trail(m: str) -> str:
+    """Filler words off the end of a metric, one at a time, sparing whole words (费用)."""
+    while m:
+        t = _METRIC_TRAIL.search(m)
+        if t is None:
+            break
+        if len(t.group(0)) == 1 and m[-2:] in _TRAIL_WORDS and t.group(0) not in "的了":
+            break
+        m = m[: t.start()]
+    return m
 #: Units that measure rather than count: the words after them are rarely what was measured.
 _NOT_COUNT_UNITS = frozenset(
     [
@@ -98,7 +117,7 @@ _SPLIT_VERBS = re.compile(
 #: "京津冀三地规模以上工业企业营业收入" into subject and metric.
 _SUBJECT_END = re.compile(
     r".*(?:企业|公司|集团|园区|园|市(?![场值民])|省(?![钱])|县|区(?![域间别])|局(?![面势部])|中心|行业|"
-    r"产业|银行|大学|医院|全国|全市|全省|全县|全区|我国|中国|全球|国内|海外|美国|欧盟|日本|韩国|英国|"
+    r"产业|银行|大学|医院|等地|全国|全市|全省|全县|全区|我国|中国|全球|国内|海外|美国|欧盟|日本|韩国|英国|"
     r"城市|地区|平台|股份|控股)(?![的])"
 )
 _LEAD_NOISE = re.compile(
@@ -107,7 +126,8 @@ _LEAD_NOISE = re.compile(
 )
 _CHANGE = re.compile(
     r"(?:同比|环比|比上年|比去年|较上年|较去年|较去年同期|比去年同期|较上月|年均|平均)?"
-    r"(?:增长率|增速|增幅|降幅|涨幅|跌幅|增长|下降|上升|增加|减少|提高|降低|回落|上涨|下跌|下滑)"
+    r"(?:增长率|增速|增幅|降幅|涨幅|跌幅|增长|下降|上升|增加|减少|提高|提升|降低|回落|上涨|下跌|下滑|"
+    r"扩大|缩小|攀升|下调|上调)"
 )
 _SHARE_CN = "一二两三四五六七八九十"
 _CHENG_BLOCK = "为功本立果员长交型绩熟就效品都年人家效份分绩"
@@ -462,16 +482,22 @@ def _clean_metric(m: str) -> str:
     prev = None
     while prev != m:
         prev = m
-        m = _METRIC_TRAIL.sub("", m)
+        m = _strip_trail(m)
         m = _LEAD_NOISE.sub("", m)
         m = re.sub(
-            r"^(?:其|该|这|这些|此|各|每个|共|已|已经|累计|先后|分别|并|还|也|在|对|将|又)", "", m
+            r"^(?:其|该|这|这些|此|各|每个|共|已|已经|累计|先后|分别|并|还|也|在|对|将|又|把)",
+            "",
+            m,
         )
     return m
 
 
 def _after_metric(s: str, pos: int, hi: int) -> str:
     """Noun phrase right after a unit: '2000余家|科创企业落地' -> '科创企业'."""
+    if s[pos : pos + 1] == " ":
+        pos += 1  # "25W 快充": symbol units are often followed by a space
+    if s[pos : pos + 1] == "的":
+        pos += 1  # "6万平方米的航站楼": the thing measured follows the attributive 的
     k = pos
     while (
         k < hi
@@ -484,7 +510,8 @@ def _after_metric(s: str, pos: int, hi: int) -> str:
     # stop at a verb or particle that ends the noun phrase
     cut = re.search(
         r"(?:落地|落户|参加|参与|获得|获|成立|完成|提供|进入|实现|加入|发表|是|在|被|将|已|和|与|"
-        r"及|等|都|均|正|也|还|就|了|中|里|上|下|分别|之|左右|以上|的人|来|去|到|从|为)",
+        r"及|等|都|均|正|也|还|就|了|中|里|上|下|分别|之|左右|以上|的|来|去|到|从|为|对|因|"
+        r"组成|成为|接连|全部|悉数|跻身|助力|一起)",
         m,
     )
     if cut and cut.start() >= 2:
@@ -494,11 +521,36 @@ def _after_metric(s: str, pos: int, hi: int) -> str:
     return m
 
 
+#: A change verb then 至/到 right before a figure: the figure is the new level.
+_LEVEL_TAIL = re.compile(
+    r"(?:(?:同比|环比)?(?:增长|增加|提高|提升|上升|下降|减少|降低|回落|扩大|缩小|上涨|下跌|下滑|"
+    r"攀升|增|降|升|涨|跌)了?)(?:至|到)$|^(?:至|到)$"
+)
+#: Only a currency conversion before the figure (约合人民币, 折合).
+_CONVERSION = re.compile(r"(?:约合|折合|合|相当于|约)?(?:人民币)?")
+#: A comparison frame "A 仅有/相当于/不及/占 B 的 figure": the figure measures A.
+_COMPARE = re.compile(r"(?:仅有|仅为|只有|只是|仅是|相当于|不及|不到|不足|保持在|维持在|占)")
+
+
+def _split_subject(phrase: str) -> tuple[str | None, str | None]:
+    """'全县固定资产投资' -> ('全县', '固定资产投资'); 'A的使用时长' -> ('A', '使用时长')."""
+    if not phrase:
+        return None, None
+    k = phrase.rfind("的")
+    if 2 <= k and len(phrase) - k - 1 >= 2:
+        return phrase[:k], phrase[k + 1 :]
+    sm = _SUBJECT_END.match(phrase)
+    if sm and len(phrase) - sm.end() >= 2:
+        return phrase[: sm.end()], phrase[sm.end() :]
+    return None, phrase
+
+
 def _change_metric(prefix: str) -> str | None:
     found = list(_CHANGE.finditer(prefix))
     m = found[-1] if found else None
     if m and (prefix.endswith(m.group(0)) or len(prefix) - m.end() <= 3):
-        return _METRIC_TRAIL.sub("", prefix[m.start() :]) or m.group(0)
+        # filler after the change word is dropped, the change word itself is kept whole
+        return m.group(0) + _strip_trail(prefix[m.end() :])
     return None
 
 
@@ -561,8 +613,9 @@ def _extract(body: str, published: str | None) -> list[Fact]:
     last_subject: str | None = None
     carry_period: tuple[int, str] | None = None
     sent_cache: dict[int, list[TimeExpr]] = {}
-    prev_in_sentence: dict[int, tuple[int, str | None, str | None]] = {}
+    prev_in_sentence: dict[int, tuple[int, str | None, str | None, str]] = {}
     doc = _doc_names(s)
+    last_level_metric: str | None = None
     for n in nums:
         if n.value is None or n.unit is None:
             continue
@@ -578,7 +631,7 @@ def _extract(body: str, published: str | None) -> list[Fact]:
             continue
         if _in_idiom(s, n.num_start):
             continue
-        if s[n.end : n.end + 1] in "+" or s[n.start - 1 : n.start] == "+":
+        if s[n.end : n.end + 1] == "+" or s[n.start - 1 : n.start] == "+":
             continue
         while si + 1 < len(sents) and sents[si][1] <= n.num_start:
             si += 1
@@ -598,7 +651,9 @@ def _extract(body: str, published: str | None) -> list[Fact]:
         list_item = False
         if prev and prev[0] > cl:
             between = s[prev[0] : n.start]
-            if re.fullmatch(r"\s*(?:[、和及与或]|以及)?\s*", between):
+            if re.fullmatch(r"\s*(?:[、和及与或]|以及)?\s*", between) or (
+                prev[3] == n.unit and re.fullmatch(r"\s*[至到~～\-—－]\s*", between)
+            ):
                 list_item = True
             cl2 = prev[0]
         else:
@@ -607,8 +662,26 @@ def _extract(body: str, published: str | None) -> list[Fact]:
         metric: str | None = None
         subject: str | None = None
         change = _change_metric(prefix)
+        level = _LEVEL_TAIL.search(prefix)
+        compare = _COMPARE.search(prefix) if s[cl2 : n.start].rstrip().endswith("的") else None
         if list_item and prev:
             metric, subject = prev[1], prev[2]
+        elif level and (prev or level.start() > 0):
+            # "由71.2亿元增长至748.7亿元", "同比增长35.7%至35.9亿元": the new level, measured by
+            # the noun before the change verb, or by the last level figure's metric
+            head = _clean_metric(re.sub(r"(?:由|从)$", "", prefix[: level.start()]))
+            if len(head) >= 2 and not _CHANGE.search(head):
+                subject, metric = _split_subject(head)
+            elif prev and prev[1] and not _CHANGE.search(prev[1]):
+                metric, subject = prev[1], prev[2]
+            else:
+                metric = last_level_metric
+        elif _CONVERSION.fullmatch(prefix) and prev:
+            # "售价999美元，约合人民币7000元": the same quantity in another currency
+            metric, subject = prev[1], prev[2]
+        elif compare and n.unit in ("%", "倍") and compare.start() >= 2:
+            # "A的使用时长仅有B的三分之一": the share or multiple measures A
+            subject, metric = _split_subject(_clean_metric(prefix[: compare.start()]))
         elif change:
             metric = change
         elif n.unit not in _NOT_COUNT_UNITS and (after0 := _after_metric(s, n.end, ce)):
@@ -625,7 +698,12 @@ def _extract(body: str, published: str | None) -> list[Fact]:
                 obj = pre[vm.end() :]
                 obj = _clean_metric(obj)
                 subject = subj_part or None
-                metric = obj or after or vm.group(0).rstrip("了过")
+                if not obj and not after and len(subj_part) >= 2:
+                    # "固定资产投资完成246.79亿元": the verb has no object, the noun before
+                    # it names what was measured
+                    subject, metric = _split_subject(subj_part)
+                else:
+                    metric = obj or after or vm.group(0).rstrip("了过")
             elif pre:
                 sm = _SUBJECT_END.match(pre)
                 if sm and len(pre) - sm.end() >= 2:
@@ -664,7 +742,9 @@ def _extract(body: str, published: str | None) -> list[Fact]:
             period = carry_period[1]
         elif period is not None and not period.startswith(".."):
             carry_period = (para, period)
-        prev_in_sentence[si] = (n.end, metric, subject)
+        prev_in_sentence[si] = (n.end, metric, subject, n.unit)
+        if metric and n.unit not in ("%", "个百分点", "倍") and not _CHANGE.search(metric):
+            last_level_metric = metric
         facts.append(
             Fact(
                 text=body[n.start : n.end],
