@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import time
 import unicodedata
 from collections import Counter
 from pathlib import Path
@@ -178,7 +180,42 @@ def test_large_page_is_bounded():
     assert isinstance(art.body, str)
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_20mb_page_is_truncated_with_warning_and_finishes():
+    block = f"<div><p>{PARA}</p><a href='/x'>相关链接</a></div>"
+    big = page(block * (20_000_000 // len(block.encode())))
+    assert len(big) >= 19_000_000
+    t0 = time.monotonic()
+    art = parse_page(big, content_type="text/html; charset=utf-8")
+    assert time.monotonic() - t0 < 60
+    assert any(w.startswith("input-truncated") for w in art.warnings)
+    assert PARA in art.body
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        ("<div>" * 100_000 + PARA + "</div>" * 100_000).encode(),
+        ("<html><body>" + "<div><span>" * 50_000 + PARA).encode(),
+        b"<html><head><title>\xe6\xa0\x87\xe9\xa2\x98</title></head></html>",
+        page(f"<div><p>{PARA}</p><p>{PARA2}</p></div>")[:400],
+        bytes(range(256)) * 400,
+    ],
+    ids=["nested-100k", "unclosed-100k", "no-body", "truncated", "binary"],
+)
+def test_pathological_pages_finish_quickly(data):
+    t0 = time.monotonic()
+    art = parse_page(data)
+    assert time.monotonic() - t0 < 10
+    assert not any(w.startswith("parse-failed") for w in art.warnings)
+
+
+#: Fuzz size: short in CI; run longer locally with e.g.
+#: ``PARSE_FUZZ_EXAMPLES=20000 .venv/bin/python -m pytest tests/parse -k fuzz``.
+FUZZ_EXAMPLES = int(os.environ.get("PARSE_FUZZ_EXAMPLES", "200"))
+
+
+@settings(max_examples=FUZZ_EXAMPLES, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow])
 @given(st.one_of(
     st.binary(max_size=2000),
     st.lists(st.sampled_from(["<div>", "</div>", "<p>", "</p>", "<a href=x>", "</a>", "<br>",
@@ -187,6 +224,10 @@ def test_large_page_is_bounded():
              max_size=60).map(lambda xs: "".join(xs).encode()),
 ))
 def test_fuzz_parse_page_never_raises(data):
+    """Random bytes and random tag soup never make the parser raise or report a failure.
+
+    200 examples by default (CI); set ``PARSE_FUZZ_EXAMPLES`` to run longer locally.
+    """
     art = parse_page(data)
     assert isinstance(art.body, str)
     assert not any(w.startswith("parse-failed") for w in art.warnings)

@@ -128,6 +128,9 @@ def _parse_plain(text: str, art: Article, url: str | None) -> None:
 
 
 def _parse_html(text: str, art: Article, url: str | None) -> None:
+    if len(text) > P.MAX_HTML_CHARS:
+        art.warnings.append(
+            f"input-truncated: {len(text)} chars > MAX_HTML_CHARS={P.MAX_HTML_CHARS}")
     root = parse_html(text)
     if root is None:
         art.warnings.append("unparseable-html")
