@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import tempfile
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -126,7 +126,7 @@ def _cell(ws: Worksheet, column: Column, row: dict[str, Any]) -> WriteOnlyCell:
 
 
 def _table_sheet(wb: Workbook, title: str, columns: Sequence[Column],
-                 rows: list[dict[str, Any]]) -> None:
+                 rows: Iterable[dict[str, Any]]) -> None:
     """A sheet holding one Excel table with filters, a frozen header and set widths."""
     ws = wb.create_sheet(title)
     for i, col in enumerate(columns, start=1):
@@ -137,10 +137,12 @@ def _table_sheet(wb: Workbook, title: str, columns: Sequence[Column],
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.append([header_cell(ws, c.header) for c in columns])
-    for row in rows:
+    count = 0
+    for row in rows:  # rows may be a generator: large weeks stream through
         ws.append([_cell(ws, c, row) for c in columns])
+        count += 1
     table = Table(displayName=title.replace(" ", ""),
-                  ref=f"A1:{get_column_letter(len(columns))}{max(len(rows), 1) + 1}")
+                  ref=f"A1:{get_column_letter(len(columns))}{max(count, 1) + 1}")
     table.tableColumns = [TableColumn(id=i + 1, name=c.header) for i, c in enumerate(columns)]
     table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
     with warnings.catch_warnings():
@@ -241,21 +243,19 @@ def _about_sheet(wb: Workbook, data: BriefingData) -> None:
         ws.append([header_cell(ws, label), text_cell(ws, text)])
 
 
-def _with_simplified(rows: list[dict[str, Any]], source: str, target: str,
-                     simplify: Callable[[str], str] | None) -> list[dict[str, Any]]:
+def _with_simplified(rows: Iterable[dict[str, Any]], source: str, target: str,
+                     simplify: Callable[[str], str] | None) -> Iterator[dict[str, Any]]:
     """Add the simplified form of ``source`` under ``target`` where it differs."""
-    out = []
     for row in rows:
         text = row.get(source) or ""
         folded = simplify(text) if simplify and text else text
-        out.append({**row, target: folded if folded != text else None})
-    return out
+        yield {**row, target: folded if folded != text else None}
 
 
-def _key_figure_rows(data: BriefingData) -> list[dict[str, Any]]:
+def _key_figure_rows(data: BriefingData) -> Iterator[dict[str, Any]]:
     rows = _with_simplified(data.key_figures, "sentence", "_sentence_simplified", data.simplify)
-    return [{**r, "_figure": display_figure(r.get("value"), r.get("unit"), r.get("approx"))}
-            for r in rows]
+    for r in rows:
+        yield {**r, "_figure": display_figure(r.get("value"), r.get("unit"), r.get("approx"))}
 
 
 SHEETS: list[Callable[[Workbook, BriefingData], None]] = [
