@@ -39,7 +39,8 @@ def commands(peers: list[str]) -> dict[str, str]:
     """The command line of each system; page paths are appended."""
     out = {"etl": f"{shlex.quote(str(BIN / 'etl'))} parse --format jsonl"}
     for peer in peers:
-        out[peer] = f"{shlex.quote(sys.executable)} {shlex.quote(str(ROOT / 'bench' / 'peers.py'))} {peer}"
+        script = shlex.quote(str(ROOT / "bench" / "peers.py"))
+        out[peer] = f"{shlex.quote(sys.executable)} {script} {peer}"
     return out
 
 
