@@ -386,7 +386,10 @@ def _count_outside(text: str, name: str, spans: list[tuple[int, int]]) -> int:
 
 
 def _org_short_name(name: str) -> str | None:
-    """The head a company is called by after its full name: 天大智图(天津)科技有限公司 -> 天大智图."""
+    """The head a company goes by after its full name.
+
+    天大智图(天津)科技有限公司 -> 天大智图.
+    """
     for opener in ("(", "（"):
         i = name.find(opener)
         if i >= 2:
