@@ -80,7 +80,7 @@ ORG_BOUNDARY_WORDS: tuple[str, ...] = (
     "举办", "开展", "召开", "支持", "打造", "建设", "包括", "落户", "进入", "依托", "通过",
     "组织", "牵头", "主办", "承办", "设立", "成为", "作为", "联手", "会同", "签约", "签署",
     "收购", "投资", "参观", "考察", "前往", "访问", "走访", "实现", "开行", "表示", "指出",
-    "近日", "日前", "此前", "目前", "今年", "去年", "记者",
+    "近日", "日前", "此前", "目前", "今年", "去年", "记者", "客户", "旗下", "合作伙伴",
 )  # fmt: skip
 #: Determiners that make a name generic (该公司, 这家银行, 多家单位, 各级政府): stripped from
 #: the start; what remains must still be a name.
@@ -116,12 +116,19 @@ AFTER_NAME_WORDS: tuple[str, ...] = (
     "的", "在", "等", "和", "与", "及", "也", "都", "就", "还", "又", "是", "为", "对", "向",
     "将", "把", "被", "带", "率", "曾", "已", "正", "则", "今", "接受", "一行", "同志", "先生",
     "女士", "出席", "主持", "参加", "调研", "会见", "陪同", "感到", "来到", "提出", "认为",
-    "看来", "告诉", "介绍", "说", "称", "表示", "，", "。", "、", "：", "；", "”", "（", "(",
+    "看来", "告诉", "介绍", "说", "称", "表示", "不", "没", "未", "很", "会", "要", "能", "受",
+    "多次", "经", "，", "。", "、", "：", "；", "”", "（", "(",
     ",", ":", ";", " ",
 )  # fmt: skip
 #: Surnames that are also common function words (和, 向, 时, 都 ...): only a name when the
 #: person pattern is unambiguous (given name followed by an AFTER_NAME_WORD).
-AMBIGUOUS_SURNAMES: str = "和向时由解应都来利但於信展那相初门云容敬平计宣战公区海花强支国"
+AMBIGUOUS_SURNAMES: str = "曾任龙余和向时由解应都来利但於信展那相初门云容敬平计宣战公区海花强支国"
+#: Titles that are also plain nouns (学生单独..., 民警符合...): a name after them counts only
+#: when a speech verb or punctuation follows it.
+WEAK_TITLES: frozenset[str] = frozenset(
+    "学生 研究生 老师 教师 专家 学者 医生 医师 律师 民警 警官 博士 村民 市民 代表 委员 负责人 "
+    "主管 经理 首席 艺人".split()
+)
 #: Strings a role title may be followed by that look like names but are not.
 NOT_NAMES: frozenset[str] = frozenset(("王府", "高新", "高端", "高质量", "万元", "江湖"))
 #: Pronouns and placeholders that quote extractors may return as a speaker.
@@ -174,6 +181,8 @@ def _regexes() -> dict[str, re.Pattern[str]]:
         "title": re.compile(rf"(?:{_alt((*ROLE_TITLES, *EXTRA_TITLES))})(?={surname})"),
         "surname": re.compile(surname),
         "after_name": re.compile(_alt(AFTER_NAME_WORDS)),
+        "title_at": re.compile(_alt((*ROLE_TITLES, *EXTRA_TITLES))),
+        "speech_or_punct": re.compile(rf"{_alt(SPEECH_VERBS)}|[，。、；：,;:（(“”]"),
         "en_org": re.compile(
             rf"\b((?:{cap}\s+(?:(?:of|and|for|the|&)\s+)?){{0,5}}(?:{_alt(EN_ORG_TAILS)})\b\.?"
             rf"(?:\s+of(?:\s+the)?(?:\s+(?:and\s+)?{cap})+)?)"
@@ -334,13 +343,20 @@ def _person_after_title(text: str, pos: int, rx: dict[str, re.Pattern[str]]) -> 
     c1 = text[g : g + 1]
     if not c1 or not ("\u4e00" <= c1 <= "\u9fff") or rx["after_name"].match(text, g):
         return None
+    if c1 == "某":  # anonymised: 杨某
+        return text[pos : g + 1]
     if rx["after_name"].match(text, g + 1) or not ("\u4e00" <= text[g + 1 : g + 2] <= "\u9fff"):
         name = text[pos : g + 1]
         confirmed = True
     else:
         name = text[pos : g + 2]
         confirmed = bool(rx["after_name"].match(text, g + 2))
-    if name in NOT_NAMES:
+    # A name never contains what follows names or a title (陆林教授 -> 陆林, 宣布 -> none).
+    for k in range(1, len(name)):
+        if rx["after_name"].match(text, pos + k) or rx["title_at"].match(text, pos + k):
+            name = name[:k]
+            break
+    if len(name) < 2 or name in NOT_NAMES or rx["speech_or_punct"].match(name):
         return None
     if m.group() in AMBIGUOUS_SURNAMES and not confirmed:
         return None
@@ -349,10 +365,14 @@ def _person_after_title(text: str, pos: int, rx: dict[str, re.Pattern[str]]) -> 
 
 def _people_zh(text: str, rx: dict[str, re.Pattern[str]], taken: list[tuple[int, int]]) -> set[str]:
     names: set[str] = set()
+    strict = rx["speech_or_punct"]
     for m in rx["title"].finditer(text):
         name = _person_after_title(text, m.end(), rx)
-        if name and not _overlaps(m.end(), m.end() + len(name), taken):
-            names.add(name)
+        if not name or _overlaps(m.end(), m.end() + len(name), taken):
+            continue
+        if m.group() in WEAK_TITLES and not strict.match(text, m.end() + len(name)):
+            continue
+        names.add(name)
     return names
 
 
