@@ -39,6 +39,25 @@ def byline_names(line: str) -> list[str] | None:
     return names or None
 
 
+def english_byline(line: str) -> list[str] | None:
+    """Names of an English byline ("By Maria Lopez and Tom Baker, Staff Writers"), else None."""
+    line = line.strip()
+    if len(line) > 100:
+        return None
+    m = P.EN_BYLINE_RE.match(line)
+    if not m:
+        return None
+    out: list[str] = []
+    for i, seg in enumerate(re.split(r"\s*[,;|·•–—]\s*|\s+-\s+", m["names"])):
+        parts = [x.strip() for x in re.split(r"\s+(?:and|&)\s+", seg) if x.strip()]
+        if i > 0 and any(P.EN_ROLE_RE.search(x) for x in parts):
+            break
+        for x in parts:
+            if P.EN_NAME_RE.match(x) and not P.EN_ROLE_RE.search(x):
+                out.append(x)
+    return out or None
+
+
 def name_outlet(line: str) -> tuple[list[str], str] | None:
     """(names, outlet) for a "石佳/中国青年报"-style credit line, else None."""
     if len(line) > 40:

@@ -196,6 +196,22 @@ DATELINE_RE = re.compile(
 )
 #: A plain-text title line after the dateline: "… 題:…" / "题：…".
 DATELINE_TITLE_RE = re.compile(r"(?:电|電)\s*[（(]?\s*(?:题|題)\s*[:：]\s*(?P<title>.+?)\s*[）)]?$")
+#: English byline: "By Jane Doe", "By Maria Lopez and Tom Baker, Staff Writers".
+EN_BYLINE_RE = re.compile(r"^(?:By|BY|Written by|Words by|Story by)\s+(?P<names>[A-Z].{1,80})$")
+#: Words of a staff role or an outlet after the names in an English byline.
+EN_ROLE_RE = re.compile(r"\b(?:staff|writers?|reporters?|correspondents?|editors?|contributors?|"
+                        r"columnist|news|press|wire|reuters|bloomberg|afp|ap|in|for|updated|"
+                        r"published)\b", re.I)
+#: An English name: 1-4 capitalised words (initials, hyphens and apostrophes allowed).
+EN_NAME_RE = re.compile(r"^[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|da|del|bin|al))"
+                        r"{0,3}$")
+#: English meta lines around a headline: "Published June 2, 2023 at 6:05 p.m.", "Updated …".
+EN_META_LINE_RE = re.compile(r"^(?:Published|Updated|Posted|Last updated|First published)\b",
+                             re.I)
+#: Lines at the top of an extracted English text that may still be headline/byline/date.
+EN_HEAD_LINES = 6
+#: An English meta line longer than this is prose.
+META_LINE_MAX_EN = 80
 #: Tokens that are not names even when they appear after a byline prefix.
 NOT_NAMES = frozenset(
     "报道 報道 综合 綜合 整理 整合 编辑 编译 摄影 摄 图 文 来源 原创 本站 本报 本网 发自 特稿 视频"

@@ -184,7 +184,8 @@ def _parse_html(text: str, art: Article, url: str | None) -> None:
     account: str | None = None
     for i, s in enumerate(hsimp):
         if not authors:
-            names = B.byline_names(s) or (B.meta_author_names(s) if len(s) <= 120 else [])
+            names = (B.byline_names(s) or B.english_byline(s)
+                     or (B.meta_author_names(s) if len(s) <= 120 else []))
             no = B.name_outlet(s)
             if no and not names:
                 names = no[0]
@@ -352,6 +353,26 @@ def _english_body(text: str, art: Article) -> None:
     except Exception as exc:  # noqa: BLE001 - any extractor failure is a warning
         art.warnings.append(f"trafilatura-failed: {type(exc).__name__}")
         return
+    if body:
+        body = "\n".join(_english_lines(body.split("\n"), art.title))
     if body and len(body) > len(art.body or ""):
         art.body = body
         art.warnings.append("body-from-trafilatura")
+
+
+def _english_lines(lines: list[str], title: str | None) -> list[str]:
+    """Drop the headline, byline and "Published …" lines an extractor keeps above the text."""
+    st = squash(title)
+    out = []
+    for i, ln in enumerate(lines):
+        t = ln.strip()
+        if not t:
+            continue
+        if i < P.EN_HEAD_LINES and (
+            (st and squash(t) == st)
+            or B.english_byline(t)
+            or (len(t) <= P.META_LINE_MAX_EN and P.EN_META_LINE_RE.match(t))
+        ):
+            continue
+        out.append(t)
+    return out
