@@ -290,3 +290,32 @@ def test_comparison_frame_measures_first_noun():
 def test_metric_after_attributive_de_and_space():
     assert _one("建成建筑面积约3万平方米的展馆。")[0].metric in ("展馆", "建筑面积")
     assert _one("这款手机支持 65W 快充。")[0].metric == "快充"
+
+
+def test_share_of_the_noun_after_it():
+    assert _one("全国铁路仅能保证30%的运力。")[0].metric == "运力"
+    fs = extract_facts("全球15%手表、40%雨伞均产自该镇。", PUB)
+    assert [f.metric for f in fs] == ["手表", "雨伞"]
+    assert _one("调查显示，62.5%的人表示愿意续订。")[0].metric == "表示愿意续订"
+
+
+def test_measure_noun_before_share_is_kept():
+    fs = extract_facts("12家城商行的不良贷款率超过3%", PUB)
+    pct = [f for f in fs if f.unit == "%"][0]
+    assert "不良贷款率" in (pct.metric or "")
+
+
+def test_parenthesis_inside_clause_is_skipped():
+    f = _one("本届论坛共收到投稿（含海报）420余篇。")[0]
+    assert "投稿" in (f.metric or "")
+
+
+def test_adverbs_and_filler_are_trimmed():
+    fs = extract_facts("单个用户的获客成本普遍在5元—8元之间", PUB)
+    assert all(f.metric and f.metric.endswith("成本") for f in fs)
+    f = _one("欧洲央行可以再降息10个基点。")[0]
+    assert f.metric == "降息"
+
+
+def test_one_char_noun_after_count():
+    assert _one("他一生写过23本书。")[0].metric == "书"

@@ -65,14 +65,15 @@ _METRIC_TRAIL = re.compile(
     r"约|有|了|已经|已|仅|只|将|在|的|增至|降至|升至|提高至|提升至|至|到|由|从|就|也|还|再|保持着|保持在|"
     r"保持|处于|一直|降到|卖到|下探到|下探|可提升|提升|仅需|需要|需|相当于|不能小于|不能大于|小于|大于|"
     r"高于|低于|可达|将达|可能|可以|会|能|要|用|以|外加|肯定|大概|大多|基本上|靠|采用|卖|售|收|"
-    r"降|升|涨|跌|拿下|总|共|全部|一共|超|近|达到|约合|折合|人民币)$"
+    r"降|升|涨|跌|拿下|总|共|全部|一共|超|近|达到|约合|折合|人民币|处于|位于|介于|于|却|则|更|更是|"
+    r"都|均|又|甚至|甚|普遍|大多|基本|仍|仍然|依然|还是|原本|大概率|通常|一般|往往|或将|有望|预计)$"
 )
 #: Two-character words whose second character is also a filler word (费用, 零售, 下降): the
 #: filler is not stripped off them.
 _TRAIL_WORDS = frozenset(
-    "费用 使用 作用 应用 信用 零售 销售 出售 营收 税收 回收 创收 增收 下降 上升 上涨 下跌 升降 涨跌 "
-    "汇总 公共 总共 附近 最近 接近 将近 可能 功能 性能 产能 技能 效能 动能 储能 热能 核能 "
-    "所有 拥有 持有 具有 现有 没有 只有 占有 共有 还有 也有".split()
+    "费用 使用 作用 应用 信用 零售 销售 出售 营收 税收 回收 创收 增收 下降 上升 上涨 下跌 "
+    "升降 涨跌 汇总 公共 附近 最近 接近 将近 可能 功能 性能 产能 技能 效能 动能 储能 热能 "
+    "核能 所有 拥有 持有 具有 现有 没有 占有".split()
 )
 
 
@@ -111,23 +112,24 @@ _SPLIT_VERBS = re.compile(
     r"(?:实现|完成|推出|吸引|设立|开行|开设|拥有|抓获|捣毁|引入|培育|发布|新增|收到|举办|录得|建成|"
     r"吸纳|带动|带来|签下|售出|卖出|交付|招聘|聘请|接待|覆盖|聚集|入驻|落户|"
     r"走访|访谈|派出|获得|赢得|斩获|投入|募集|筹集|捐赠|出资|拿出|提供|装下|放下|组织|开展|"
-    r"举行|召开|帮助|救助|培训|处理|开出|产生|造成|导致|涉及|包括|出现)(?:了|过)?"
+    r"举行|召开|帮助|救助|培训|处理|开出|产生|造成|导致|涉及|包括|出现)(?![率量额值面])(?:了|过)?"
 )
 #: Endings of a subject noun phrase (organisation, place, sector), used to split
 #: "京津冀三地规模以上工业企业营业收入" into subject and metric.
 _SUBJECT_END = re.compile(
-    r".*(?:企业|公司|集团|园区|园|市(?![场值民])|省(?![钱])|县|区(?![域间别])|局(?![面势部])|中心|行业|"
+    r".*(?:企业|公司|集团|园区|园|(?<![上超门股城夜])市(?![场值民])|省(?![钱])|县|区(?![域间别])|局(?![面势部])|中心|行业|"
     r"产业|银行|大学|医院|等地|全国|全市|全省|全县|全区|我国|中国|全球|国内|海外|美国|欧盟|日本|韩国|英国|"
     r"城市|地区|平台|股份|控股)(?![的])"
 )
 _LEAD_NOISE = re.compile(
     r"^(?:其中|同时|此外|另外|而且|并且|而|但|并|且|据|数据显示|统计显示|资料显示|报告显示|"
-    r"记者了解到|据了解|据统计|据悉|截至目前|目前|如今|此前|近年来|今年以来|以来|去年同期|同期)+"
+    r"记者了解到|据了解|据统计|据悉|截至目前|目前|如今|此前|近年来|今年以来|以来|去年同期|同期|"
+    r"业内预计|预计|算下来|然后|随后|以前|现在|当时|之后|最终|最后|其余|其他|剩余)+"
 )
 _CHANGE = re.compile(
     r"(?:同比|环比|比上年|比去年|较上年|较去年|较去年同期|比去年同期|较上月|年均|平均)?"
     r"(?:增长率|增速|增幅|降幅|涨幅|跌幅|增长|下降|上升|增加|减少|提高|提升|降低|回落|上涨|下跌|下滑|"
-    r"扩大|缩小|攀升|下调|上调)"
+    r"扩大|缩小|攀升|下调|上调|降息|加息|降价|涨价|提价|下探)"
 )
 _SHARE_CN = "一二两三四五六七八九十"
 _CHENG_BLOCK = "为功本立果员长交型绩熟就效品都年人家效份分绩"
@@ -456,6 +458,12 @@ def _clause_start(s: str, lo: int, pos: int) -> int:
     k = pos
     while k > lo and s[k - 1] not in _CLAUSE_SPLIT:
         k -= 1
+    # a parenthesis closed right before the figure is an aside inside the clause:
+    # "共收到学术论文（含摘要）300余篇"
+    if k == pos and k > lo and s[k - 1] in "）)":
+        o = max(s.rfind("（", lo, k), s.rfind("(", lo, k))
+        if o > lo and k - o <= 12:
+            return _clause_start(s, lo, o)
     return k
 
 
@@ -474,7 +482,7 @@ def _strip_times(text: str, times: list[TimeExpr], offset: int) -> str:
     out = "".join(chars)
     out = re.sub(r"[“”\"'‘’「」《》【】]", "", out)
     out = re.sub(r"\s+", "", out)
-    out = re.sub(r"(?:的|由|从|在|于)+$", "", out)
+    out = re.sub(r"(?:的|由|从|在)+$", "", out)
     return out
 
 
@@ -485,7 +493,7 @@ def _clean_metric(m: str) -> str:
         m = _strip_trail(m)
         m = _LEAD_NOISE.sub("", m)
         m = re.sub(
-            r"^(?:其|该|这|这些|此|各|每个|共|已|已经|累计|先后|分别|并|还|也|在|对|将|又|把)",
+            r"^(?:其|该|这|这些|此|各|每个|共|已|已经|累计|先后|分别|并|还|也|在|对|将|又|把)(?=..)",
             "",
             m,
         )
@@ -496,31 +504,48 @@ def _after_metric(s: str, pos: int, hi: int) -> str:
     """Noun phrase right after a unit: '2000余家|科创企业落地' -> '科创企业'."""
     if s[pos : pos + 1] == " ":
         pos += 1  # "25W 快充": symbol units are often followed by a space
-    if s[pos : pos + 1] == "的":
+    de = s[pos : pos + 1] == "的"
+    if de:
         pos += 1  # "6万平方米的航站楼": the thing measured follows the attributive 的
     k = pos
     while (
         k < hi
         and k - pos < _MAX_METRIC_AFTER
-        and (_CJK.match(s[k]) or s[k].isalnum())
+        and (_CJK.match(s[k]) or s[k].isalnum() or s[k] in "“”\"《》")
         and s[k] not in "，。、；"
     ):
         k += 1
-    m = s[pos:k]
-    # stop at a verb or particle that ends the noun phrase
-    cut = re.search(
+    m = re.sub(r"[“”\"《》]", "", s[pos:k])
+    if not m or m[0].isdigit():
+        return ""
+    skip = 1 if m[0] == "被" else 0  # "被调查者": 被 opens a noun
+    if de and m[0] == "人" and len(m) >= 3:
+        m = m[1:]  # "71.5%的人表示发烧": what the people did is what was counted
+        skip = 1
+    if m in ("上", "下", "中", "里"):
+        return ""
+    cuts = re.finditer(
         r"(?:落地|落户|参加|参与|获得|获|成立|完成|提供|进入|实现|加入|发表|是|在|被|将|已|和|与|"
-        r"及|等|都|均|正|也|还|就|了|中|里|上|下|分别|之|左右|以上|的|来|去|到|从|为|对|因|"
-        r"组成|成为|接连|全部|悉数|跻身|助力|一起)",
-        m,
+        r"及|等|都|均|正|也|还|就|了|中|里|上|下|分别|之|左右|以上|的|来|去|到|至|从|为|对|因|"
+        r"组成|成为|接连|全部|悉数|跻身|助力|一起|认为|成功|表示|称)",
+        m[skip:],
     )
-    if cut and cut.start() >= 2:
-        m = m[: cut.start()]
-    elif cut and cut.start() < 2:
+    # a localiser (上, 中 ...) opens words too (上市, 中心): it ends the phrase only after a noun
+    cut = next((c for c in cuts if c.start() > 0 or c.group(0) not in "上下中里"), None)
+    if cut and cut.start() + skip >= 2:
+        m = m[: cut.start() + skip]
+    elif cut:
         m = ""
     return m
 
 
+#: Nouns that name a measure (覆盖率, 比重, 成本): a metric before the figure that ends in one
+#: is kept even when a noun follows the figure.
+_MEASURE_NOUN_END = re.compile(r"[率比例重额度幅速量值数价费本入润息金资]$")
+#: A metric that is a change (ends with its change verb), not a level.
+_CHANGE_END = re.compile(
+    r"(?:增长|下降|上升|增加|减少|提高|提升|降低|回落|上涨|下跌|下滑|扩大|缩小|攀升|下调|上调)$"
+)
 #: A change verb then 至/到 right before a figure: the figure is the new level.
 _LEVEL_TAIL = re.compile(
     r"(?:(?:同比|环比)?(?:增长|增加|提高|提升|上升|下降|减少|降低|回落|扩大|缩小|上涨|下跌|下滑|"
@@ -670,13 +695,13 @@ def _extract(body: str, published: str | None) -> list[Fact]:
             # "由71.2亿元增长至748.7亿元", "同比增长35.7%至35.9亿元": the new level, measured by
             # the noun before the change verb, or by the last level figure's metric
             head = _clean_metric(re.sub(r"(?:由|从)$", "", prefix[: level.start()]))
-            if len(head) >= 2 and not _CHANGE.search(head):
+            if len(head) >= 2 and not _CHANGE_END.search(head):
                 subject, metric = _split_subject(head)
-            elif prev and prev[1] and not _CHANGE.search(prev[1]):
+            elif prev and prev[1] and not _CHANGE_END.search(prev[1]):
                 metric, subject = prev[1], prev[2]
             else:
                 metric = last_level_metric
-        elif _CONVERSION.fullmatch(prefix) and prev:
+        elif prefix and _CONVERSION.fullmatch(prefix) and prev:
             # "售价999美元，约合人民币7000元": the same quantity in another currency
             metric, subject = prev[1], prev[2]
         elif compare and n.unit in ("%", "倍") and compare.start() >= 2:
@@ -704,14 +729,23 @@ def _extract(body: str, published: str | None) -> list[Fact]:
                     subject, metric = _split_subject(subj_part)
                 else:
                     metric = obj or after or vm.group(0).rstrip("了过")
+            elif pre and after and (
+                prefix.endswith("、")
+                or re.match(r"[^，。；、]{1,14}、\s*[\d一二三四五六七八九十]", s[n.end : ce + 1])
+                or (s[n.end : n.end + 1] == "的" and not _MEASURE_NOUN_END.search(pre))
+            ):
+                # "全球25%智能手机、20%毛衣", "保证15%的运力": the share is of the noun after it
+                metric = after
+                subject = _clean_metric(pre.rstrip("、")) if prefix.endswith("、") else None
             elif pre:
                 sm = _SUBJECT_END.match(pre)
                 if sm and len(pre) - sm.end() >= 2:
                     subject = pre[: sm.end()]
                     metric = pre[sm.end() :]
                 else:
-                    metric = pre
-                if after and len(metric) <= 1:
+                    own, metric = _split_subject(pre)
+                    subject = subject or own
+                if after and len(metric or "") <= 1:
                     metric = after
             else:
                 metric = after or None
@@ -743,7 +777,7 @@ def _extract(body: str, published: str | None) -> list[Fact]:
         elif period is not None and not period.startswith(".."):
             carry_period = (para, period)
         prev_in_sentence[si] = (n.end, metric, subject, n.unit)
-        if metric and n.unit not in ("%", "个百分点", "倍") and not _CHANGE.search(metric):
+        if metric and n.unit not in ("%", "个百分点", "倍") and not _CHANGE_END.search(metric):
             last_level_metric = metric
         facts.append(
             Fact(
