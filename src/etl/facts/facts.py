@@ -87,6 +87,8 @@ def _strip_trail(m: str) -> str:
             break
         m = m[: t.start()]
     return m
+
+
 #: Units that measure rather than count: the words after them are rarely what was measured.
 _NOT_COUNT_UNITS = frozenset(
     [
@@ -511,7 +513,7 @@ def _after_metric(s: str, pos: int, hi: int) -> str:
     while (
         k < hi
         and k - pos < _MAX_METRIC_AFTER
-        and (_CJK.match(s[k]) or s[k].isalnum() or s[k] in "“”\"《》")
+        and (_CJK.match(s[k]) or s[k].isalnum() or s[k] in '“”"《》')
         and s[k] not in "，。、；"
     ):
         k += 1
@@ -729,10 +731,16 @@ def _extract(body: str, published: str | None) -> list[Fact]:
                     subject, metric = _split_subject(subj_part)
                 else:
                     metric = obj or after or vm.group(0).rstrip("了过")
-            elif pre and after and (
-                prefix.endswith("、")
-                or re.match(r"[^，。；、]{1,14}、\s*[\d一二三四五六七八九十]", s[n.end : ce + 1])
-                or (s[n.end : n.end + 1] == "的" and not _MEASURE_NOUN_END.search(pre))
+            elif (
+                pre
+                and after
+                and (
+                    prefix.endswith("、")
+                    or re.match(
+                        r"[^，。；、]{1,14}、\s*[\d一二三四五六七八九十]", s[n.end : ce + 1]
+                    )
+                    or (s[n.end : n.end + 1] == "的" and not _MEASURE_NOUN_END.search(pre))
+                )
             ):
                 # "全球25%智能手机、20%毛衣", "保证15%的运力": the share is of the noun after it
                 metric = after
