@@ -1,7 +1,8 @@
--- metric series touched in the week $week: every week of each such series, so the sheet
--- shows where the figure came from and how it moved
+-- metric series reported in the week $week and in at least one earlier week: every week
+-- of each such series, so the sheet shows how the figure moved
 with touched as (
-    select distinct metric, subject, unit from metric_series where published_week = $week
+    select distinct metric, subject, unit from metric_series
+    where published_week = $week and count_weeks >= 2
 ),
 final as (
     select

@@ -124,13 +124,15 @@ def describe_pages(pages: list[dict[str, object]], settings: Settings) -> None:
 
 
 def parse_raw(raw: RawRow) -> ParsedPage:
-    """Parse one stored response and extract its facts and quotes."""
+    """Parse one stored response and extract its facts, quotes and named entities."""
     from etl.facts import extract_facts, extract_quotes
+    from etl.facts.entities import extract_entities
     from etl.parse import parse_page
 
     article = parse_page(raw.body, url=raw.url, content_type=raw.content_type)
-    return ParsedPage(raw, article, extract_facts(article.body, article.published),
-                      extract_quotes(article.body))
+    quotes = extract_quotes(article.body)
+    return ParsedPage(raw, article, extract_facts(article.body, article.published), quotes,
+                      extract_entities(article.body, quotes))
 
 
 @dataclass

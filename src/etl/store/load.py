@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
 import duckdb
 import pyarrow as pa
 
-from etl.records import Article, Fact, FetchedPage, Quote
+from etl.records import Article, Entity, Fact, FetchedPage, Quote
 
 
 def content_hash(body: bytes) -> str:
@@ -169,6 +169,11 @@ QUOTE_SCHEMA = pa.schema([
     ("extractor_version", pa.string()),
 ])
 
+ENTITY_SCHEMA = pa.schema([
+    ("article_id", pa.string()), ("kind", pa.string()), ("name", pa.string()),
+    ("mentions", pa.int32()), ("province", pa.string()), ("extractor_version", pa.string()),
+])
+
 
 @dataclass(slots=True)
 class ParsedPage:
@@ -178,6 +183,7 @@ class ParsedPage:
     article: Article
     facts: list[Fact]
     quotes: list[Quote]
+    entities: list[Entity] = field(default_factory=list)
 
 
 def published_at(published: str | None) -> datetime | None:
@@ -197,9 +203,9 @@ def published_at(published: str | None) -> datetime | None:
 
 def save_parsed(con: duckdb.DuckDBPyConnection, parsed: list[ParsedPage],
                 parser_version: str, extractor_version: str) -> None:
-    """Replace the articles, facts and quotes of these pages in one transaction."""
+    """Replace the articles, facts, quotes and entities of these pages in one transaction."""
     now = datetime.now(UTC)
-    articles, facts, quotes = [], [], []
+    articles, facts, quotes, entities = [], [], [], []
     for item in parsed:
         a = item.article
         aid = article_id(item.raw.url)
@@ -226,18 +232,22 @@ def save_parsed(con: duckdb.DuckDBPyConnection, parsed: list[ParsedPage],
                 "speaker": q.speaker, "role": q.role, "org": q.org, "text": q.text,
                 "start_offset": q.start, "end_offset": q.end,
                 "extractor_version": extractor_version})
+        entities.extend({"article_id": aid, "kind": e.kind, "name": e.name,
+                         "mentions": e.mentions, "province": e.province,
+                         "extractor_version": extractor_version} for e in item.entities)
     ids = pa.table({"article_id": pa.array([r["article_id"] for r in articles], pa.string()),
                     "url": pa.array([r["url"] for r in articles], pa.string())})
     con.register("replaced_ids", ids)
     con.execute("begin")
     try:
-        for table in ("facts", "quotes", "articles"):
+        for table in ("facts", "quotes", "entities", "articles"):
             con.execute(f"delete from {table} where article_id in "
                         "(select article_id from replaced_ids)")
         con.execute("delete from parse_failures where url in (select url from replaced_ids)")
         _insert(con, "articles", articles, ARTICLE_SCHEMA)
         _insert(con, "facts", facts, FACT_SCHEMA)
         _insert(con, "quotes", quotes, QUOTE_SCHEMA)
+        _insert(con, "entities", entities, ENTITY_SCHEMA, "on conflict do nothing")
         con.execute("commit")
     except Exception:
         con.execute("rollback")

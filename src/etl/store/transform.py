@@ -9,7 +9,7 @@ import duckdb
 from etl.errors import DataCheckFailed
 from etl.store.db import read_sql, sql_dir
 
-LAYERS = ("staging", "marts")  # applied in this order; alphabetical within a layer
+LAYERS = ("staging", "intermediate", "marts")  # applied in this order; alphabetical within a layer
 CHECK_SAMPLE_ROWS = 5
 
 
