@@ -12,12 +12,16 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from openpyxl import load_workbook
 
 from etl.web.app import create_app
 from tests.web.conftest import TOKEN
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 pytestmark = pytest.mark.slow
 CHROMIUM = Path("/usr/bin/chromium")
@@ -52,7 +56,7 @@ def site(reports_dir: Path) -> Iterator[str]:
 
 
 @pytest.fixture
-def browser() -> Iterator[object]:
+def browser() -> Iterator[Browser]:
     if not CHROMIUM.exists():
         pytest.skip(f"{CHROMIUM} missing: apt-get install -y chromium")
     sync_api = pytest.importorskip(
@@ -65,7 +69,8 @@ def browser() -> Iterator[object]:
             browser.close()
 
 
-def test_click_newest_workbook_downloads_it(site: str, browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_click_newest_workbook_downloads_it(site: str, browser: Browser,
+                                            tmp_path: Path) -> None:
     context = browser.new_context(accept_downloads=True)
     page = context.new_page()
     assert page.goto(f"{site}/").status == 401  # the token is required...
