@@ -58,3 +58,10 @@ def header_cell(ws: Worksheet, name: str) -> WriteOnlyCell:
     cell.font = HEADER_FONT
     cell.fill = HEADER_FILL
     return cell
+
+
+def section_cell(ws: Worksheet, title: str, size: int = 12) -> WriteOnlyCell:
+    """A bold heading above a block of rows."""
+    cell = text_cell(ws, title)
+    cell.font = Font(bold=True, size=size)
+    return cell

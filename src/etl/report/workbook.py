@@ -17,7 +17,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
-from etl.report.cells import header_cell, link_cell, text_cell, value_cell
+from etl.report.cells import header_cell, link_cell, section_cell, text_cell, value_cell
 from etl.report.charts import add_bar_chart, add_line_chart
 from etl.report.formats import INTEGER_FORMAT, NUMBER_FORMAT, display_figure, excel_value
 from etl.report.xlsx_determinism import normalize_xlsx
@@ -125,6 +125,19 @@ def _cell(ws: Worksheet, column: Column, row: dict[str, Any]) -> WriteOnlyCell:
     return text_cell(ws, None if value is None else str(value))
 
 
+# Sheets narrower than this (in character widths) print on one page across; wider ones
+# (Key figures) would shrink to an unreadable size, so they print across several pages.
+PRINT_FIT_MAX_WIDTH = 260
+
+
+def _print_setup(ws: Worksheet, fit_width: bool) -> None:
+    ws.page_setup.orientation = "landscape"
+    if fit_width:
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+
 def _table_sheet(wb: Workbook, title: str, columns: Sequence[Column],
                  rows: Iterable[dict[str, Any]]) -> None:
     """A sheet holding one Excel table with filters, a frozen header and set widths."""
@@ -132,10 +145,7 @@ def _table_sheet(wb: Workbook, title: str, columns: Sequence[Column],
     for i, col in enumerate(columns, start=1):
         ws.column_dimensions[get_column_letter(i)].width = col.width
     ws.freeze_panes = "A2"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    _print_setup(ws, fit_width=sum(c.width for c in columns) <= PRINT_FIT_MAX_WIDTH)
     ws.append([header_cell(ws, c.header) for c in columns])
     count = 0
     for row in rows:  # rows may be a generator: large weeks stream through
@@ -161,8 +171,9 @@ def top_figures(facts: list[dict[str, Any]], limit: int = TOP_FIGURES) -> list[d
 
 def _summary_sheet(wb: Workbook, data: BriefingData) -> None:
     ws = wb.create_sheet("Summary")
-    for letter, width in zip("ABCDEFG", (30, 16, 22, 26, 14, 45, 4), strict=True):
+    for letter, width in zip("ABCDEFG", (34, 20, 22, 18, 8, 40, 4), strict=True):
         ws.column_dimensions[letter].width = width
+    _print_setup(ws, fit_width=True)
     s = data.summary
     rows_written = 0
 
@@ -174,8 +185,7 @@ def _summary_sheet(wb: Workbook, data: BriefingData) -> None:
     def line(label: str, value: Any, fmt: str | None = None) -> None:
         append([header_cell(ws, label), value_cell(ws, value, fmt)])
 
-    title = text_cell(ws, f"Weekly briefing {data.week}")
-    append([title])
+    append([section_cell(ws, f"Weekly briefing {data.week}", size=14)])
     line("Week", data.week)
     line("From", s.get("first_published_date") or data.week_start, DATE_FORMAT)
     line("To", s.get("last_published_date"), DATE_FORMAT)
@@ -187,7 +197,7 @@ def _summary_sheet(wb: Workbook, data: BriefingData) -> None:
     line("Sources", s.get("count_sources", 0), INTEGER_FORMAT)
     line("Fetch/parse failures (all time)", s.get("count_failures", 0), INTEGER_FORMAT)
     append([])
-    append([text_cell(ws, "Top figures")])
+    append([section_cell(ws, "Top figures")])
     append([header_cell(ws, h) for h in ("Figure", "Metric", "Subject", "Period", "Unit",
                                          "Article")])
     for f in top_figures(data.key_figures):
@@ -197,7 +207,7 @@ def _summary_sheet(wb: Workbook, data: BriefingData) -> None:
                 link_cell(ws, f.get("url"), f.get("article_title"))])
     if data.province_mentions:
         append([])
-        append([text_cell(ws, "Mentions by province")])
+        append([section_cell(ws, "Mentions by province")])
         first = rows_written + 1
         append([header_cell(ws, "Province"), header_cell(ws, "Mentions")])
         for r in data.province_mentions:
@@ -207,7 +217,7 @@ def _summary_sheet(wb: Workbook, data: BriefingData) -> None:
         m = data.tracked_metric[0]
         append([])
         label = f"{m['metric']} {m.get('subject') or ''} ({m['unit']})".replace("  ", " ")
-        append([text_cell(ws, f"Tracked metric: {label}")])
+        append([section_cell(ws, f"Tracked metric: {label}")])
         first = rows_written + 1
         append([header_cell(ws, "Week"), header_cell(ws, "Value")])
         for r in data.tracked_metric:
