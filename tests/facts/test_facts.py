@@ -319,3 +319,42 @@ def test_adverbs_and_filler_are_trimmed():
 
 def test_one_char_noun_after_count():
     assert _one("他一生写过23本书。")[0].metric == "书"
+
+
+# --- recall and precision rules --------------------------------------------------------
+
+
+def test_space_between_digits_and_chinese_unit():
+    fs = extract_facts("这款平板重量为 480 克，售价 3299 元，后置 5000 万像素摄像头。", PUB)
+    assert [(f.value, f.unit) for f in fs] == [(480, "克"), (3299, "元"), (5e7, "像素")]
+
+
+def test_large_amount_without_unit_takes_unit_from_context():
+    f = _one("这家初创公司完成新一轮融资8亿。")[0]
+    assert (f.value, f.unit) == (8e8, "元")
+    f = _one("活动吸引了30多万游客前来。")[0]
+    assert (f.value, f.unit, f.approx) == (300000, "人", ">")
+    assert extract_facts("这条视频播放量达到了3万。", PUB) == []
+
+
+def test_below_zero_and_small_coins():
+    fs = extract_facts("夜间最低气温零下6到零下2℃。", PUB)
+    assert [f.value for f in fs] == [-6, -2]
+    f = _one("每条短信收费5毛钱。")[0]
+    assert (f.value, f.unit) == (0.5, "元")
+
+
+def test_not_figures():
+    for body in (
+        "该小区二期工程明年交付。",
+        "补充侦查以二次为限。",
+        "全会审议通过了十九届四中全会的决定。",
+        "学生们四处奔走。",
+        "这家企业已经走过了五个年头。",
+        "他身高1米8。",
+        "机身尺寸为 158.2×73.4×8.1mm。",
+        "摩根士丹利(55.21, 0.31, 0.56%)首席经济学家表示",
+        "他在《一分钱》中唱道",
+        "预计前三届的冠军都会参赛。",
+    ):
+        assert extract_facts(body, PUB) == [], body

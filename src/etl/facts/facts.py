@@ -23,7 +23,7 @@ _APPROX_BEFORE_KEYS = sorted(P.APPROX_BEFORE, key=len, reverse=True)
 _APPROX_AFTER_KEYS = sorted(P.APPROX_AFTER, key=len, reverse=True)
 _SENT_SPLIT = re.compile(r"[。！？；!?;\n]")
 _CLAUSE_SPLIT = "，,；;。！？!?\n：:（）()"
-_RANGE_CONN = re.compile(r"\s*(?:[至到~～\-—－]|、)\s*")
+_RANGE_CONN = re.compile(r"\s*(?:[至到~～\-—－]|、)\s*(?:零下)?")
 _EN_MONEY = re.compile(
     r"(?P<cur>US\$|HK\$|\$|€|£|¥|RMB\s?|USD\s?|EUR\s?)\s?(?P<n>\d+(?:,\d{3})*(?:\.\d+)?)"
     r"(?:\s?(?P<m>thousand|million|billion|trillion|bn|m|k)\b)?",
@@ -134,6 +134,19 @@ _CHANGE = re.compile(
     r"扩大|缩小|攀升|下调|上调|降息|加息|降价|涨价|提价|下探)"
 )
 _SHARE_CN = "一二两三四五六七八九十"
+#: Single-character units that measure (not classifiers): 二 before them is a cardinal.
+_MEASURE_UNITS = frozenset("元吨米克斤亩升度倍")
+#: Unit placeholder for a large amount written without a unit (20亿, 十万): resolved from the
+#: clause (money words -> 元, a people noun after it -> 人) or dropped.
+_IMPLICIT = "?"
+_MONEY_CUES = re.compile(
+    r"元|价|金|钱|资|费|薪|售|销|营收|收入|利润|补贴|投资|融资|募|债|成交|悬赏|估值|市值|贷|预算|税|"
+    r"产值|GDP|赔偿|罚款|奖励|买|卖|花|赚|亏"
+)
+_PEOPLE_AFTER = re.compile(
+    r"(?:人|用户|网友|民众|居民|市民|游客|观众|听众|读者|大军|华商|华人|华侨|员工|职工|学生|"
+    r"患者|粉丝|选民|农民|工人|儿童|老人|家庭|港人|移民)"
+)
 _CHENG_BLOCK = "为功本立果员长交型绩熟就效品都年人家效份分绩"
 #: Numbers this long without separators, multiplier or decimals are codes, not figures.
 _MAX_PLAIN_DIGITS = 9
@@ -268,6 +281,8 @@ def _scan(s: str) -> list[_Num]:
                     prev = s[ns - 1]
                 elif all(c in P.CN_DIGITS for c in raw):
                     continue
+            if raw == "零" and s[ne : ne + 1] == "下":
+                continue  # 零下: "below zero", read with the number after it
             if prev in "数几" or (prev == "上" and raw[0] in "十百千万亿"):
                 continue
             if prev == "第" or s[ns - 2 : ns] in ("成千", "千千"):
@@ -278,10 +293,17 @@ def _scan(s: str) -> list[_Num]:
             continue
         if prev == "第" or s[max(0, ns - 2) : ns] in ("排名", "位列", "排第"):
             continue
-        if s[max(0, ns - 1) : ns] == "前" and kind == "ar":
-            continue
+        if s[max(0, ns - 1) : ns] == "前":
+            continue  # 前20, 前三届: a rank
         tail = _parse_tail(s, j, allow_mult=kind == "ar")
+        if tail is None and kind == "cn" and len(raw) >= 2 and raw[-1] in "万亿":
+            # "十万悬赏", "百亿补贴": a Chinese numeral ending in a large multiplier, no unit
+            if not re.match(r"[A-Za-z0-9]", s[j : j + 1]):
+                ap, jj = _after_approx(s, j)
+                tail = (_IMPLICIT, jj, ap, 1.0)
         approx, fstart = _approx_before(s, ns)
+        if s[max(0, fstart - 2) : fstart] == "零下" and val is not None:
+            val, fstart = -val, fstart - 2  # "零下5℃"
         if tail is None:
             # no unit: maybe the first end of a range whose unit comes later
             consumed = j
@@ -304,6 +326,12 @@ def _scan(s: str) -> list[_Num]:
             continue
         unit, uend, inner, mult = tail
         consumed = uend
+        if kind == "cn" and raw == "二" and len(unit) == 1 and unit not in _MEASURE_UNITS:
+            continue  # 二期, 二次, 二人: 二 before a measure word names a term or an ordinal
+        if unit == "届" and re.match(r"[一二三四五六七八九]中全会|全国|人大|政协|中央", s[uend:]):
+            continue  # 十九届四中全会: the numbering of a congress
+        if s.startswith(("年头", "钟头"), uend):
+            continue  # 四个年头, 两个钟头: durations
         if (
             kind == "ar"
             and "." not in raw
@@ -324,7 +352,7 @@ def _scan(s: str) -> list[_Num]:
                 a2,
                 mult,
                 kind,
-                single_one=(kind == "cn" and raw == "一" and mult == 1),
+                single_one=(kind == "cn" and raw == "一" and mult <= 1),
             )
         )
     return out
@@ -335,6 +363,8 @@ def _parse_tail(
 ) -> tuple[str, int, str | None, float] | None:
     """Inner approx, multiplier, unit and approx-after following a numeral at ``j``."""
     inner: str | None = None
+    if allow_mult and s[j : j + 1] == " " and _CJK.match(s[j + 1 : j + 2]):
+        j += 1  # "6.2 英寸", "1200 万像素": a space between digits and Chinese text
     if j < len(s) and s[j] in P.APPROX_INNER and s[j] != "几":
         inner = P.APPROX_INNER[s[j]]
         j += 1
@@ -370,15 +400,15 @@ def _parse_tail(
     u = _match_unit(s, j)
     mult = multiplier_value(mult_s)
     if u is None:
-        if (
-            mult_s
-            and s[j : j + 1]
-            and not _CJK.match(s[j : j + 1])
-            and s[j : j + 1] not in "、至到~～-"
-        ):
-            return None
+        if mult_s and mult >= 1e4 and not re.match(r"[A-Za-z0-9]", s[j : j + 1]):
+            # "募资20亿", "带领千万网友": a large amount whose unit the context gives
+            ap, jj = _after_approx(s, j)
+            return _IMPLICIT, jj, ap or inner, mult
         return None
     unit, uend = u
+    factor = P.UNIT_FACTORS.get(s[j:uend].strip())
+    if factor:
+        mult *= factor
     ap, uend2 = _after_approx(s, uend)
     return unit, uend2, ap or inner, mult
 
@@ -646,6 +676,11 @@ def _extract(body: str, published: str | None) -> list[Fact]:
     for n in nums:
         if n.value is None or n.unit is None:
             continue
+        if n.unit == _IMPLICIT:
+            unit = _implicit_unit(s, n)
+            if unit is None:
+                continue
+            n = replace(n, unit=unit)
         if n.single_one and not re.search(
             r"(?:其中|只有|仅有|仅|唯一|只剩下?|最少时?|从)$", s[: n.start]
         ):
@@ -660,6 +695,12 @@ def _extract(body: str, published: str | None) -> list[Fact]:
             continue
         if s[n.end : n.end + 1] == "+" or s[n.start - 1 : n.start] == "+":
             continue
+        if "×" in s[max(0, n.start - 1) : n.start] + s[n.end : n.end + 1]:
+            continue  # 161.9×73.7×7.8mm: dimensions of a device
+        if n.unit == "%" and re.search(
+            r"\(-?[\d.]+,\s*-?[\d.]+,\s*$", s[max(0, n.start - 30) : n.start]
+        ):
+            continue  # 贝莱德(431.2, 7.37, 1.74%): an inline stock quote
         while si + 1 < len(sents) and sents[si][1] <= n.num_start:
             si += 1
         lo, hi = sents[si]
@@ -840,6 +881,17 @@ def _spread_years(facts: list[Fact]) -> None:
             for k in range(i, j + 1):
                 facts[k] = replace(facts[k], period=str(a + k - i))
         i = j + 1
+
+
+def _implicit_unit(s: str, n: _Num) -> str | None:
+    """元 when the clause talks money, 人 when a people noun follows, else None (not a fact)."""
+    lo = _clause_start(s, 0, n.start)
+    hi = _clause_end(s, n.end, len(s))
+    if _PEOPLE_AFTER.match(s, n.end) or _PEOPLE_AFTER.match(s, n.end + 1):
+        return "人"
+    if _MONEY_CUES.search(s, lo, hi):
+        return "元"
+    return None
 
 
 def _round(v: float) -> float:

@@ -61,6 +61,9 @@ UNITS: dict[str, str] = {
     "元人民币": "元",
     "元": "元",
     "块钱": "元",
+    "毛钱": "元",
+    "角钱": "元",
+    "分钱": "元",
     "人民币": "元",
     "美元": "美元",
     "美金": "美元",
@@ -202,7 +205,6 @@ UNITS: dict[str, str] = {
     "度": "度",
     "元/平方米": "元/平方米",
     "元/吨": "元/吨",
-    "元/小时": "元/小时",
     # symbols, kept as written
     "GB": "GB",
     "TB": "TB",
@@ -229,13 +231,15 @@ UNITS: dict[str, str] = {
     "%": "%",
     "‰": "‰",
 }
+#: Units worth a fraction of the unit they fold to (2毛钱 = 0.2元).
+UNIT_FACTORS: dict[str, float] = {"毛钱": 0.1, "角钱": 0.1, "分钱": 0.01}
 #: Units that are written without a space only; symbol units may follow a space ("78563 IPS").
 SYMBOL_UNITS: frozenset[str] = frozenset(u for u in UNITS if u.isascii() and u not in ("%",))
 #: Characters after a unit that show it was not a measure word but part of a longer word
 #: (个月, 个小时, 名单, 位置, 次日, 家庭 ...): unit -> forbidden next characters.
 UNIT_BLOCKERS: dict[str, str] = {
     "个": "月小工交多",
-    "名": "单字称次义额列",
+    "名": "单字称次义额列排",
     "位": "置于数列",
     "次": "日年月要序数",
     "家": "庭人长属乡中里",
@@ -275,6 +279,9 @@ UNIT_BLOCKERS: dict[str, str] = {
     "项": "目",
     "车": "辆厢站",
     "列": "车入为举",
+    "根": "据本源",
+    "℃": "线",
+    "米": "0123456789一二三四五六七八九",
 }
 #: Unit characters that are never a measure word after a bare single digit 一 (一起, 一度 ...):
 #: "one" with these is an adverb, not a count.
@@ -384,6 +391,9 @@ IDIOMS: tuple[str, ...] = (
     "一体化",
     "一流",
     "一半",
+    "四处",
+    "千千万万",
+    "两降两升",
     "万一",
     "一二",
     "两岸",
