@@ -125,3 +125,10 @@ def test_dated_resolution_note_is_not_the_publication_date():
             f"<div class='content'><p>{P1}</p><p>{P2}</p></div>")
     art = parse_page(html(body, head=head))
     assert art.published == "2007-08-20"
+
+
+def test_compiled_from_sources_note_is_not_a_byline():
+    body = (f"<h1>园区里的新变化</h1><div class='content'><p>{P1}</p><p>{P2}</p>"
+            "<p>(综合整理自某某新闻、某某网等)</p></div>")
+    art = parse_page(html(body))
+    assert art.author == []

@@ -33,7 +33,8 @@ def byline_names(line: str) -> list[str] | None:
         m = P.CREDIT_SUFFIX_RE.match(line) or P.SPOKESPERSON_RE.match(line)
         if m and any(w in m["names"] for w in ("记者", "本报", "本网", "编辑")):
             m = None
-    if not m:
+    if not m or m["names"].startswith(("自", "於", "于")):
+        # "综合整理自某网、某报等" names sources, not writers
         return None
     names = split_names(m["names"])
     return names or None
