@@ -358,3 +358,13 @@ def test_not_figures():
         "预计前三届的冠军都会参赛。",
     ):
         assert extract_facts(body, PUB) == [], body
+
+
+def test_seizure_verbs_split_subject_from_object():
+    f = _one("警方现场查获了作案手机35部。")[0]
+    assert f.metric == "作案手机"
+
+
+def test_share_verb_is_not_metric():
+    f = _one("其中新能源汽车占据12.5%。")[0]
+    assert f.metric == "新能源汽车"
