@@ -368,3 +368,9 @@ def test_seizure_verbs_split_subject_from_object():
 def test_share_verb_is_not_metric():
     f = _one("其中新能源汽车占据12.5%。")[0]
     assert f.metric == "新能源汽车"
+
+
+def test_comparison_base_figure():
+    fs = extract_facts("2023年全市税收收入为820亿元，比2022年的760亿元有所增加。", PUB)
+    base = [f for f in fs if f.value == 7.6e10][0]
+    assert base.period == "2022" and base.metric == fs[0].metric

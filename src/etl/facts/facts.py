@@ -547,6 +547,7 @@ def _after_metric(s: str, pos: int, hi: int) -> str:
         and k - pos < _MAX_METRIC_AFTER
         and (_CJK.match(s[k]) or s[k].isalnum() or s[k] in '“”"《》')
         and s[k] not in "，。、；"
+        and not (s[k].isdigit() and _CJK.match(s[k - 1]))
     ):
         k += 1
     m = re.sub(r"[“”\"《》]", "", s[pos:k])
@@ -623,6 +624,15 @@ def _resolve_period(
     published: str | None,
 ) -> str | None:
     is_change = bool(metric) and bool(_CHANGE.search(metric))
+    adjacent = [
+        t
+        for t in times
+        if t.end <= fact_pos
+        and re.fullmatch(r"的?", sent_text_before[t.end - sent_lo : fact_pos - sent_lo])
+    ]
+    if adjacent and not is_change:
+        # "比2017年的2073.5亿元": a time right before the figure is its own, even a base
+        return adjacent[-1].period
     before = [t for t in times if t.end <= fact_pos and not (is_change and t.base)]
     if any(not t.base for t in before):
         before = [t for t in before if not t.base]
@@ -746,7 +756,13 @@ def _extract(body: str, published: str | None) -> list[Fact]:
                 metric, subject = prev[1], prev[2]
             else:
                 metric = last_level_metric
-        elif prefix and _CONVERSION.fullmatch(prefix) and prev:
+        elif (
+            prefix
+            and _CONVERSION.fullmatch(prefix)
+            and prev
+            or (prev and prev[1] and re.fullmatch(r"(?:比|较|相比|与|同|对比)", prefix))
+        ):
+            # "约合人民币7000元", "比2017年的2073.5亿元": the same quantity as the last figure
             # "售价999美元，约合人民币7000元": the same quantity in another currency
             metric, subject = prev[1], prev[2]
         elif compare and n.unit in ("%", "倍") and compare.start() >= 2:
