@@ -374,3 +374,9 @@ def test_comparison_base_figure():
     fs = extract_facts("2023年全市税收收入为820亿元，比2022年的760亿元有所增加。", PUB)
     base = [f for f in fs if f.value == 7.6e10][0]
     assert base.period == "2022" and base.metric == fs[0].metric
+
+
+def test_whole_county_resolves_to_the_named_county():
+    body = "记者来到安吉县采访。安吉县今年发展良好，全县工业投资完成80.5亿元。"
+    f = _one(body)[0]
+    assert f.subject == "安吉县"

@@ -685,6 +685,7 @@ def _extract(body: str, published: str | None) -> list[Fact]:
     prev_in_sentence: dict[int, tuple[int, str | None, str | None, str]] = {}
     doc = _doc_names(s)
     last_level_metric: str | None = None
+    place_cache: dict[str, str | None] = {}
     for n in nums:
         if n.value is None or n.unit is None:
             continue
@@ -832,6 +833,9 @@ def _extract(body: str, published: str | None) -> list[Fact]:
         else:
             last_subject = subject
         subject = _pick_subject(s, doc, lo, n.start, local, subject)
+        if subject and subject[:1] in "全本" and subject[1:] in _SCOPE_PLACE:
+            # 全县, 本市: the county or city the article is about
+            subject = _home_place(s, subject[1:], place_cache) or subject
         if metric is not None and not metric:
             metric = None
         period = _resolve_period(
@@ -899,6 +903,29 @@ def _spread_years(facts: list[Fact]) -> None:
             for k in range(i, j + 1):
                 facts[k] = replace(facts[k], period=str(a + k - i))
         i = j + 1
+
+
+_SCOPE_PLACE = ("县", "市", "省", "区", "镇")
+
+
+def _home_place(s: str, suffix: str, cache: dict[str, str | None]) -> str | None:
+    """The place with this suffix the article names most often (德清县 for 全县), if any."""
+    if suffix not in cache:
+        counts: dict[str, int] = {}
+        for m in re.finditer(suffix, s):
+            for ln in (2, 3):
+                name = s[max(0, m.start() - ln) : m.end()]
+                if len(name) == ln + 1 and all(_CJK.match(c) for c in name[:-1]):
+                    if name[0] not in "全本该各每我其":
+                        counts[name] = counts.get(name, 0) + 1
+        two = [k for k in counts if len(k) == 3]
+        best = max(two, key=lambda k: counts[k], default=None)
+        if best:
+            longer = [k for k in counts if len(k) == 4 and k.endswith(best)]
+            if longer and counts[max(longer, key=lambda k: counts[k])] == counts[best]:
+                best = max(longer, key=lambda k: counts[k])
+        cache[suffix] = best if best and counts[best] >= 2 else None
+    return cache[suffix]
 
 
 def _implicit_unit(s: str, n: _Num) -> str | None:
