@@ -62,3 +62,19 @@ def test_workbook_has_sheets_and_a_known_figure(demo_run: dict) -> None:
 def test_default_week_is_latest_complete_week(demo_run: dict) -> None:
     latest = max(e.iso_week for e in catalog())
     assert demo_run["default"]["week"] == latest
+
+
+def test_report_publishes_top_figures_and_download_link(demo_run: dict) -> None:
+    import asyncio
+
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
+
+    async def read() -> list:
+        async with get_client() as client:
+            return await client.read_artifacts(artifact_filter=ArtifactFilter(
+                key=ArtifactFilterKey(any_=["weekly-briefing", "weekly-top-figures"])))
+
+    artifacts = {a.key: a for a in asyncio.run(read())}
+    assert "briefing-2024-W43.xlsx" in str(artifacts["weekly-briefing"].data)
+    assert artifacts["weekly-top-figures"].type == "table"

@@ -13,7 +13,7 @@ import duckdb
 
 from etl.errors import NoDataForWeek
 from etl.parse.script import to_simplified
-from etl.report.workbook import BriefingData, write_briefing
+from etl.report.workbook import BriefingData, top_figures, write_briefing
 from etl.settings import Settings
 from etl.store.db import connect
 from etl.store.transform import report_rows, run_checks, run_transforms
@@ -28,6 +28,7 @@ class ReportResult:
     path: Path
     week: str
     summary: dict[str, Any]
+    top_figures: list[dict[str, Any]]
 
 
 def parse_week(week: str) -> date:
@@ -89,7 +90,7 @@ def build_report(settings: Settings, week: str | None = None) -> ReportResult:
         )
     path = write_briefing(data, report_path(settings.reports_dir, week))
     _write_manifest(path, week, summary)
-    return ReportResult(path, week, summary)
+    return ReportResult(path, week, summary, top_figures(data.key_figures))
 
 
 def _write_manifest(path: Path, week: str, summary: dict[str, Any]) -> None:
