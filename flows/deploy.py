@@ -9,7 +9,6 @@ reading the sources file at run time, and picking "the week that just ended".
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -20,6 +19,7 @@ from prefect import flow, get_run_logger
 from prefect.deployments.runner import EntrypointType, RunnerDeployment
 from prefect.schedules import Cron
 
+from etl.fetch.config import load_sources
 from flows.ingest import ingest
 from flows.weekly_report import weekly_report
 
@@ -28,7 +28,6 @@ INGEST_CRON = "0 * * * *"  # hourly, on the hour
 REPORT_CRON = "0 8 * * 1"  # Monday 08:00: the week just ended is complete by then
 INGEST_DEPLOYMENT = "hourly"
 REPORT_DEPLOYMENT = "weekly"
-SOURCE_KEYS = ("feeds", "sitemaps", "urls", "allow_hosts")
 
 
 @dataclass(frozen=True)
@@ -48,25 +47,6 @@ class ServeOptions:
     tags: tuple[str, ...] = field(default=("news-etl",))
 
 
-def read_sources(path: Path) -> dict[str, list[str]]:
-    """The lists in a sources TOML file (feeds, sitemaps, urls, allow_hosts).
-
-    Unknown keys are an error rather than ignored: a typo like ``feed =`` would otherwise
-    silently turn the hourly ingest into a no-op.
-    """
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
-    unknown = set(data) - set(SOURCE_KEYS)
-    if unknown:
-        raise ValueError(f"{path}: unknown keys {sorted(unknown)}; expected {SOURCE_KEYS}")
-    out: dict[str, list[str]] = {}
-    for key in SOURCE_KEYS:
-        value = data.get(key, [])
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise ValueError(f"{path}: {key} must be a list of strings")
-        out[key] = value
-    return out
-
-
 def previous_iso_week(now: datetime | None = None, tz: str = TIMEZONE) -> str:
     """The ISO week that ended most recently in ``tz``, e.g. '2024-W43' on 2024-10-28."""
     local = (now or datetime.now(ZoneInfo(tz))).astimezone(ZoneInfo(tz))
@@ -74,37 +54,27 @@ def previous_iso_week(now: datetime | None = None, tz: str = TIMEZONE) -> str:
     return f"{year}-W{week:02d}"
 
 
-def _merge(*lists: list[str] | None) -> list[str]:
-    """Concatenate lists, dropping duplicates but keeping order."""
-    return list(dict.fromkeys(item for items in lists for item in items or ()))
-
-
 @flow(name="ingest", log_prints=True)
 def scheduled_ingest(sources_file: str | None = None, feeds: list[str] | None = None,
                      sitemaps: list[str] | None = None, urls: list[str] | None = None,
                      allow_hosts: list[str] | None = None, db: str | None = None,
                      reparse: bool = False) -> dict[str, Any]:
-    """The hourly ingest: sources from the file (re-read each run) plus the given lists.
+    """The hourly ingest: the sources file (docs/sources.md, re-read every run so edits
+    need no restart) plus any ad-hoc feeds/sitemaps/urls.
 
-    With no sources at all the run is a logged no-op, not a failure: serving without
-    sources is how the weekly report alone is scheduled.
+    With no enabled source at all the run is a logged no-op, not a failure: serving
+    without sources is how the weekly report alone is scheduled.
     """
     logger = get_run_logger()
-    from_file: dict[str, list[str]] = {k: [] for k in SOURCE_KEYS}
-    if sources_file:
-        from_file = read_sources(Path(sources_file))
-    feeds = _merge(from_file["feeds"], feeds)
-    sitemaps = _merge(from_file["sitemaps"], sitemaps)
-    urls = _merge(from_file["urls"], urls)
-    if not (feeds or sitemaps or urls or reparse):
-        reason = ("no sources configured: start `etl serve` with --sources FILE or --feed "
-                  "URL; nothing to ingest")
+    enabled = [s for s in load_sources(sources_file) if s.enabled] if sources_file else []
+    if not (enabled or feeds or sitemaps or urls or reparse):
+        reason = ("no sources configured (no enabled source in the sources file, no --feed/"
+                  "--sitemap/--url given to `etl serve`); nothing to ingest")
         logger.info(reason)
         return {"skipped": True, "reason": reason}
     # .fn runs the ingest body inside this flow run: one run in the UI, same tasks.
     return ingest.fn(feeds=feeds, sitemaps=sitemaps, urls=urls, db=db,
-                     allow_hosts=_merge(from_file["allow_hosts"], allow_hosts) or None,
-                     reparse=reparse)
+                     allow_hosts=allow_hosts, reparse=reparse, sources_file=sources_file)
 
 
 @flow(name="weekly-report", log_prints=True)

@@ -14,7 +14,6 @@ from flows.deploy import (
     ServeOptions,
     build_deployments,
     previous_iso_week,
-    read_sources,
     scheduled_ingest,
 )
 
@@ -47,7 +46,7 @@ def test_parameters_carry_sources_and_absolute_paths(tmp_path: Path,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     sources = tmp_path / "sources.toml"
-    sources.write_text('feeds = ["https://news.example/rss.xml"]\n', encoding="utf-8")
+    sources.write_text(ALL_DISABLED, encoding="utf-8")
     deps = by_name(ServeOptions(sources_file=Path("sources.toml"),
                                 feeds=("https://b.example/feed",), allow_hosts=("127.0.0.1",),
                                 db=Path("data/etl.duckdb"), reports_dir=Path("out")))
@@ -81,28 +80,34 @@ def test_previous_iso_week(now: datetime, week: str) -> None:
     assert previous_iso_week(now) == week
 
 
-def test_read_sources(tmp_path: Path) -> None:
-    path = tmp_path / "sources.toml"
-    path.write_text('feeds = ["https://a/rss"]\nsitemaps = ["https://a/sitemap.xml"]\n',
-                    encoding="utf-8")
-    assert read_sources(path) == {"feeds": ["https://a/rss"],
-                                  "sitemaps": ["https://a/sitemap.xml"], "urls": [],
-                                  "allow_hosts": []}
-    path.write_text('feed = ["https://a/rss"]\n', encoding="utf-8")
-    with pytest.raises(ValueError, match="unknown keys"):
-        read_sources(path)
-    path.write_text('feeds = "https://a/rss"\n', encoding="utf-8")
-    with pytest.raises(ValueError, match="list of strings"):
-        read_sources(path)
+ALL_DISABLED = """
+[[source]]
+name = "paused feed"
+kind = "feed"
+url = "https://news.example/rss.xml"
+enabled = false
+"""
 
 
-def test_ingest_without_sources_is_a_logged_no_op(tmp_path: Path,
-                                                  caplog: pytest.LogCaptureFixture) -> None:
+@pytest.mark.parametrize("with_file", [False, True])
+def test_ingest_without_sources_is_a_logged_no_op(tmp_path: Path, with_file: bool) -> None:
     from prefect.logging import disable_run_logger
 
-    empty = tmp_path / "sources.toml"
-    empty.write_text("feeds = []\n", encoding="utf-8")
+    sources = tmp_path / "sources.toml"
+    sources.write_text(ALL_DISABLED, encoding="utf-8")
     with disable_run_logger():
-        result = scheduled_ingest.fn(sources_file=str(empty), db=str(tmp_path / "x.duckdb"))
+        result = scheduled_ingest.fn(sources_file=str(sources) if with_file else None,
+                                     db=str(tmp_path / "x.duckdb"))
     assert result["skipped"] is True and "no sources configured" in result["reason"]
     assert not (tmp_path / "x.duckdb").exists()  # never touched the warehouse
+
+
+def test_a_broken_sources_file_fails_the_run_with_its_line(tmp_path: Path) -> None:
+    from prefect.logging import disable_run_logger
+
+    from etl.fetch.config import SourcesFileError
+
+    sources = tmp_path / "sources.toml"
+    sources.write_text(ALL_DISABLED.replace("enabled", "enabeld"), encoding="utf-8")
+    with disable_run_logger(), pytest.raises(SourcesFileError, match="enabeld"):
+        scheduled_ingest.fn(sources_file=str(sources))

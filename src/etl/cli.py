@@ -107,15 +107,13 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     """Serve the hourly ingest and weekly report deployments (see docs/operations.md)."""
     _prefect_env()
-    from flows.deploy import ServeOptions, read_sources
+    from etl.fetch.config import load_sources
+    from flows.deploy import ServeOptions
     from flows.serve import run_serve
 
     sources = Path(args.sources) if args.sources else None
     if sources:
-        if not sources.is_file():
-            print(f"etl serve: sources file {sources} not found", file=sys.stderr)
-            return 2
-        read_sources(sources)  # fail now, not at the first hourly run
+        load_sources(sources)  # a bad file fails now, not at the first hourly run
     schedule = {k: v for k, v in (("ingest_cron", args.ingest_cron),
                                   ("report_cron", args.report_cron),
                                   ("timezone", args.timezone)) if v}
@@ -174,8 +172,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("serve", help="serve the scheduled deployments (hourly ingest, "
                                      "Monday report); starts a local Prefect API if "
                                      "PREFECT_API_URL is unset")
-    p.add_argument("--sources", help="TOML file with feeds/sitemaps/urls/allow_hosts lists, "
-                                     "re-read at every ingest run")
+    p.add_argument("--sources", metavar="FILE",
+                   help="TOML sources file (docs/sources.md), re-read at every ingest run")
     p.add_argument("--feed", action="append", default=[], help="RSS/Atom feed URL (repeatable)")
     p.add_argument("--sitemap", action="append", default=[], help="sitemap URL (repeatable)")
     p.add_argument("--url", action="append", default=[], help="article URL (repeatable)")
