@@ -78,8 +78,17 @@ def main(argv: list[str] | None = None) -> int:
             if res.get("pages_per_s"):
                 ratios[f"speed_vs_{name}"] = round(ours["pages_per_s"] / res["pages_per_s"], 2)
         print("ratios: " + ", ".join(f"{k}={v}" for k, v in ratios.items()))
-    print(json.dumps({"pages": len(paths), "systems": results, "ratios": ratios},
-                     ensure_ascii=False))
+    sys.path.insert(0, str(ROOT / "bench"))
+    from money import compare
+
+    money = compare(score, golds)
+    print("money facts on the gold bodies (same text for both):")
+    for name, res in money.items():
+        print(f"  {name:8} " + ", ".join(f"{k}={v}" for k, v in res.items()))
+    if "jionlp" not in money:
+        print("  (jionlp not installed: pip install -e '.[bench]' to run the baseline)")
+    print(json.dumps({"pages": len(paths), "systems": results, "ratios": ratios,
+                      "money_facts": money}, ensure_ascii=False))
     return 0
 
 
