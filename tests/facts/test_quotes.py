@@ -76,3 +76,27 @@ def test_address_in_question_is_not_the_answerer():
 def test_adjacent_verb_is_not_part_of_the_name():
     body = "尹文博上台后说，今天很高兴。听到嘉宾抱怨很累，尹文博直接回“那还好吧”。"
     assert _sp(body) == [("尹文博", "那还好吧")]
+
+
+def test_filler_before_verb_and_title_words():
+    assert _sp("孟海涛在比赛开始前叮嘱道：“放轻松，别着急。”") == [("孟海涛", "放轻松，")]
+    assert _sp("“市场会好起来。”程立对《财经周刊》表示。") == [("程立", "市场会好")]
+    q = extract_quotes("前自由党党魁葛文森引用一句老话说：“冬天总会过去。”")[0]
+    assert (q.speaker, q.role) == ("葛文森", "党魁")
+
+
+def test_speaker_in_clause_before_the_verb_clause():
+    body = "曾带领团队扭亏为盈的邵红梅，在年度股东会上表示，“我们不会追求规模，只求稳健。”"
+    assert _sp(body) == [("邵红梅", "我们不会")]
+
+
+def test_nested_ascii_quotes_inside_a_quote():
+    body = '“骗子自称是"王科长"，让老人把钱转走。”民警童晓峰介绍。'
+    assert _sp(body) == [("童晓峰", "骗子自称")]
+
+
+def test_name_right_after_quote_beats_far_verb():
+    body = (
+        "骗子向罗大爷强调，这件事必须保密，“他们都说这是秘密调查，不能告诉家人”，民警童晓峰介绍。"
+    )
+    assert _sp(body) == [("童晓峰", "他们都说")]

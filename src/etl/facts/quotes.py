@@ -10,7 +10,7 @@ from etl.facts import quote_patterns as Q
 from etl.facts.textnorm import fold
 from etl.records import Quote
 
-_TITLES = sorted(P.ROLE_TITLES, key=len, reverse=True)
+_TITLES = sorted(set(P.ROLE_TITLES) | set(Q.EXTRA_TITLES), key=len, reverse=True)
 _TITLE_RE = re.compile("|".join(re.escape(t) for t in _TITLES))
 _VERB_RE = re.compile(
     r"(?:" + "|".join(sorted(map(re.escape, set(P.SPEECH_VERBS)), key=len, reverse=True)) + r")"
@@ -448,6 +448,20 @@ def _extract(body: str) -> list[Quote]:
             return True, resolve(ts[0], v)
         return False, None
 
+    def after_seg(c: int) -> tuple[int, str]:
+        k = c + 1
+        while k < len(m) and k < c + 3 and m[k] in "，,。 ":
+            k += 1
+        return k, re.match(r"[^，。！？；：:“\n,!?;]*", m[k : k + 60]).group(0)
+
+    def after_verb(c: int) -> tuple[bool, str | None]:
+        """Attribution after the quote: ”张凡说 / ”，DCCI院长刘兴亮表示."""
+        k, seg = after_seg(c)
+        for x in _VERB_ANY.finditer(seg):
+            if _verb_ok(m, k + x.start(), x.group(0)):
+                return head_speaker(k, k + x.start())
+        return False, None
+
     for o, a, b, c in spans:
         inner = s[a:b]
         core = inner.strip()
@@ -481,9 +495,15 @@ def _extract(body: str) -> list[Quote]:
                 continue
             if m[o - 1 : o] == "的" or (after[:1] and after[:1] not in "。，,、！？!?；;：:)）\n "):
                 continue
-        if re.search(r"[“”\"]", core.replace("\n“", "\n").replace("\n「", "\n")):
-            continue
-        if vpos >= 0 or colon or adj_verb:
+        inner_marks = core.replace("\n“", "\n").replace("\n「", "\n")
+        if re.search(r"[“”]", inner_marks) or (o < len(s) and s[o] != '"' and core.count('"') % 2):
+            continue  # a broken span (nested ASCII pairs inside “…” are fine)
+        if vpos >= 0 and not colon and o - vend > 2 and m[c + 1 : c + 2] in ("，", ","):
+            # '甲向乙强调，…，“…”，丙介绍' : the speaker named right after the quote wins
+            found, sp = after_verb(c)
+            if found and sp:
+                speaker, decided = sp, True
+        if not decided and (vpos >= 0 or colon or adj_verb):
             vv = vpos if vpos >= 0 else o
             if vpos < 0 and adj_verb:
                 vv = ss + len(pre.rstrip(" ，,：:︰")) - 1
@@ -491,6 +511,18 @@ def _extract(body: str) -> list[Quote]:
             while cl > ss and m[cl - 1] not in "，,、：:":
                 cl -= 1
             found, speaker = head_speaker(cl, vv)
+            if not found and cl > ss and m[cl - 1] in "，,":
+                # '…的吴亚军，在业绩会上表示' : the clause before names the speaker
+                fm = _FILLER_TAIL.search(m[cl:vv])
+                if fm is not None and fm.start() == 0:
+                    pc = cl - 1
+                    while pc > ss and m[pc - 1] not in "，,、：:":
+                        pc -= 1
+                    p = _speaker_from(m[pc : cl - 1], pc, m)
+                    if p is not None and p.name not in P.PRONOUNS:
+                        nm = p.name if p.role else _clean_name(p.name)
+                        if nm and _name_at(nm, 0, len(nm)) == nm:
+                            found, speaker = True, canon(nm)
             if not found:
                 ts = toks_in(ss, vv)
                 if ts:
@@ -498,19 +530,10 @@ def _extract(body: str) -> list[Quote]:
             decided = found
         if not decided:
             # attribution after the quote: ”张凡说 / ”，DCCI院长刘兴亮表示 / ”刘兴亮劝导…
-            k = c + 1
-            while k < len(m) and k < c + 3 and m[k] in "，,。 ":
-                k += 1
-            seg = re.match(r"[^，。！？；：:“\n,!?;]*", m[k : k + 60]).group(0)
-            vm = None
-            for x in _VERB_ANY.finditer(seg):
-                if _verb_ok(m, k + x.start(), x.group(0)):
-                    vm = x
-                    break
-            if vm is not None:
-                found, sp = head_speaker(k, k + vm.start())
-                if found:
-                    speaker, decided = sp, True
+            k, seg = after_seg(c)
+            found, sp = after_verb(c)
+            if found:
+                speaker, decided = sp, True
             if not decided and strong:
                 ts = toks_in(k, k + len(seg))
                 if ts and ts[0].pos == k:
