@@ -21,11 +21,14 @@ _FILLER = re.compile(
     r"(?:在|于)[^，。“”]{0,10}(?:上|中|时)|对[^，。“”]{0,8}(?:记者|媒体|新闻)|向[^，。“”]{0,6}记者|"
     r"接受[^，。“”]{0,10}采访时?|开玩笑地|笑着|激动地|无奈地|坦言|沉默了一会)*"
 )
+_STRIP_TAIL = re.compile(
+    r"(?:" + _FILLER.pattern[3:-2] + "|" + Q.FILLER_RE[3:-2] + "|" + _VERB_RE.pattern + r")$"
+)
 #: First characters of words that may follow a name (adverbs, speech verbs): a given name
 #: does not run on into them.
 _NAME_END = (
     "则还也又曾更就便却都随当今昨此近日再进同在于对向接开笑激无坦"
-    "表说称指介认强透回告解补感提谈道写呼承宣叮问答分建讲记沉"
+    "表说称指介认强透回告解补感提谈道写呼承宣叮问答分建讲记沉引"
 )
 _LATIN_NAME = re.compile(r"[A-Z][A-Za-z]+$|[a-z]{4,}$")
 _OPEN = {"“": "”", "「": "」", "『": "』"}
@@ -95,7 +98,7 @@ def _speaker_from(text: str, base: int, s: str) -> _Person | None:
     # strip trailing fillers
     t = text.strip()
     while True:
-        m = re.search(r"(?:" + _FILLER.pattern[3:-2] + "|" + _VERB_RE.pattern + r")$", t)
+        m = _STRIP_TAIL.search(t)
         if not m or m.start() == len(t):
             break
         t = t[: m.start()]
