@@ -405,3 +405,52 @@ EXTRA_TITLES: tuple[str, ...] = (
     "科学家",
     "研究所所长",
 )
+
+# --- English ---------------------------------------------------------------------------
+#: English speech verbs (past and present forms).
+EN_VERBS: tuple[str, ...] = (
+    "said", "says", "say", "told", "tells", "added", "adds", "explained", "explains",
+    "noted", "notes", "stated", "states", "warned", "warns", "argued", "argues", "insisted",
+    "wrote", "writes", "asked", "asks", "replied", "recalled", "recalls", "admitted",
+    "acknowledged", "declared", "announced", "remarked", "commented", "observed",
+    "emphasised", "emphasized", "stressed", "claimed", "claims", "suggested", "suggests",
+    "continued", "tweeted", "posted", "concluded", "conceded", "cautioned", "predicted",
+    "maintained", "responded", "shouted", "joked", "quipped", "complained", "vowed",
+)  # fmt: skip
+#: English job titles; a title word in an apposition or before a name gives the role.
+EN_TITLES: tuple[str, ...] = (
+    "president", "vice president", "chief executive", "chief executive officer", "ceo",
+    "cfo", "cto", "coo", "chairman", "chairwoman", "chair", "founder", "co-founder",
+    "director", "managing director", "executive director", "manager", "general manager",
+    "head", "chief", "spokesman", "spokeswoman", "spokesperson", "minister",
+    "prime minister", "foreign minister", "secretary", "mayor", "governor", "senator",
+    "representative", "congressman", "congresswoman", "ambassador", "professor",
+    "lecturer", "researcher", "scientist", "economist", "analyst", "strategist",
+    "lawyer", "attorney", "judge", "officer", "police officer", "detective", "inspector",
+    "commissioner", "chancellor", "leader", "coach", "captain", "editor", "author",
+    "doctor", "physician", "surgeon", "nurse", "teacher", "principal", "dean", "partner",
+    "engineer", "adviser", "advisor", "consultant", "official", "fellow", "councillor",
+    "councilor", "sheriff", "general", "colonel", "commander", "owner", "investor",
+)  # fmt: skip
+#: Capitalised words that start a sentence or a name run but are not part of a name.
+EN_NOT_NAME: tuple[str, ...] = (
+    "The", "A", "An", "But", "And", "Or", "So", "Yet", "However", "Still", "Then", "When",
+    "While", "After", "Before", "As", "In", "On", "At", "For", "From", "With", "Without",
+    "By", "Of", "To", "Speaking", "Asked", "According", "Last", "This", "That", "These",
+    "Those", "Later", "Earlier", "Meanwhile", "Yesterday", "Today", "Tomorrow", "Monday",
+    "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+    "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December", "He", "She", "They", "We", "It", "I", "You", "There", "Here",
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Sir", "Lord", "Dame",
+)  # fmt: skip
+#: Honorifics before an English surname.
+EN_HONORIFICS: tuple[str, ...] = ("Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Professor", "Sir")
+#: Words that make a capitalised run an organisation or place, not a person.
+EN_ORG_WORDS: tuple[str, ...] = (
+    "Inc", "Corp", "Corporation", "Ltd", "LLC", "Co", "Company", "Group", "Holdings", "Bank",
+    "University", "College", "School", "Institute", "Ministry", "Department", "Agency",
+    "Police", "Council", "Committee", "Commission", "Office", "House", "Court", "Party",
+    "Association", "Foundation", "Union", "Board", "Government", "Authority", "Service",
+    "Times", "News", "Post", "Journal", "Reuters", "Street", "City", "County", "State",
+    "States", "Kingdom", "Republic", "Hospital", "Center", "Centre", "Fund", "Bureau",
+)  # fmt: skip

@@ -188,6 +188,7 @@ def _is_open_ascii(s: str, i: int) -> bool:
     line_start = s.rfind("\n", 0, i) + 1
     return s.count('"', line_start, i) % 2 == 0 and bool(
         re.match(r'"[^"\n]*[\u4e00-\u9fff]', s[i:])
+        or re.match(r'"[^"\n]*[A-Za-z]{2}[^"\n]*"', s[i:])
     )
 
 
@@ -402,7 +403,7 @@ def _extract(body: str) -> list[Quote]:
             full_of[h] = fulls[0]
             known.setdefault(fulls[0], known[h])
     toks = _tokens(m, known)
-    quotes: list[Quote] = []
+    quotes, en_done = _extract_en(s, body, m, spans)
 
     def canon(n: str) -> str:
         return full_of.get(n, n)
@@ -466,6 +467,8 @@ def _extract(body: str) -> list[Quote]:
         return False, None
 
     for o, a, b, c in spans:
+        if o in en_done:
+            continue
         inner = s[a:b]
         core = inner.strip()
         if not core:
@@ -588,4 +591,194 @@ def _extract(body: str) -> list[Quote]:
                 end=b,
             )
         )
+    quotes.sort(key=lambda q: q.start)
     return quotes
+
+
+# --- English ---------------------------------------------------------------------------
+
+_EN_VERB = r"(?:" + "|".join(sorted(Q.EN_VERBS, key=len, reverse=True)) + r")"
+_EN_TOK = r"(?:[A-Z][a-zA-Z'’\-]+|[A-Z]\.)"
+_EN_PARTICLE = r"(?:de|da|van|von|der|del|bin|al|le|la)"
+_EN_NAME = _EN_TOK + r"(?:\s+(?:" + _EN_PARTICLE + r"\s+)?" + _EN_TOK + r"){0,3}"
+#: '…, said John Smith, the mayor of Springfield.' / '…, he said.'
+_EN_AFTER_VS = re.compile(
+    r"\s*,?\s*" + _EN_VERB + r"\s+(?P<subj>(?:[a-z]+\s+){0,3}?" + _EN_NAME + r"|he|she)"
+    r"(?:\s*,\s*(?P<app>[^,.;:\n]{2,80}))?"
+)
+#: '…,' John Smith, the mayor, said. / '…,' he said.
+_EN_AFTER_SV = re.compile(
+    r"\s*,?\s*(?P<subj>[^,.;:!?\n]{1,60}?)(?:\s*,\s*(?P<app>[^,.;:\n]{2,80}),)?"
+    r"\s+(?:[a-z]+ly\s+)?" + _EN_VERB + r"\b"
+)
+#: 'John Smith, the mayor, said: “…' / 'He told reporters that “…'
+_EN_BEFORE = re.compile(
+    r"(?P<subj>[^,.;:!?\n“”\"]{1,60}?)(?:\s*,\s*(?P<app>[^,.;:\n“”\"]{2,80}),)?"
+    r"\s+(?:[a-z]+ly\s+)?" + _EN_VERB + r"(?:\s+[^,.;:!?\n“”\"]{0,40}?)?\s*[,:]?\s*(?:that\s*)?$"
+)
+_EN_ACCORDING = re.compile(
+    r"[Aa]ccording to (?P<subj>" + _EN_NAME + r")(?:\s*,\s*(?P<app>[^,]{2,80}),)?\s*$"
+)
+#: Words of a written statement: the source is an organisation, not a person.
+_EN_STATEMENT = re.compile(r"\b(?:statement|filing|press release|news release)\b")
+_EN_TITLE_RE = re.compile(
+    r"\b(?:" + "|".join(sorted(map(re.escape, Q.EN_TITLES), key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
+
+
+def _en_role(phrase: str) -> tuple[str | None, str | None]:
+    """'the mayor of Springfield' -> ('mayor', 'Springfield'); 'Acme chief executive' ->
+    ('chief executive', 'Acme')."""
+    t = re.sub(r"^(?:the|a|an|former|now)\s+", "", phrase.strip(), flags=re.IGNORECASE)
+    t = t.strip()
+    if not t or re.fullmatch(r"\d+", t):
+        return None, None
+    pm = re.match(r"(?P<org>.+?)['’]s\s+(?P<role>.+)$", t)
+    if pm and _EN_TITLE_RE.search(pm.group("role")):
+        return pm.group("role").strip(), pm.group("org").strip()
+    om = re.match(r"(?P<role>.+?)\s+(?:of|at|for|with|from)\s+(?:the\s+)?(?P<org>.+)$", t)
+    if om and _EN_TITLE_RE.search(om.group("role")):
+        return om.group("role").strip(), om.group("org").strip()
+    tm = list(_EN_TITLE_RE.finditer(t))
+    if tm:
+        first = tm[0]
+        org = t[: first.start()].strip() or None
+        return t[first.start() :].strip(), org
+    return None, None
+
+
+def _en_split_run(toks: list[str]) -> tuple[list[str], list[str]]:
+    """'Springfield Mayor Alice Green' -> (['Springfield', 'Mayor'], ['Alice', 'Green'])."""
+    lead: list[str] = []
+    ti = max((i for i, x in enumerate(toks) if _EN_TITLE_RE.fullmatch(x)), default=-1)
+    if ti >= 0:
+        lead, toks = toks[: ti + 1], toks[ti + 1 :]
+    while toks and toks[0] in Q.EN_NOT_NAME:
+        if toks[0] in Q.EN_HONORIFICS:
+            toks = toks[1:]
+            continue
+        lead.append(toks.pop(0))
+    if any(x.strip(".") in Q.EN_ORG_WORDS or x in Q.EN_NOT_NAME for x in toks):
+        return lead, []  # 'Acme Corp', 'White House': not a person
+    return lead, toks
+
+
+def _en_subject(subj: str, known: list[str]) -> tuple[str | None, str | None, str | None]:
+    """Name, role prefix and org from a subject such as 'Acme chief executive John Smith'."""
+    t = subj.strip()
+    if t.lower() in ("he", "she"):
+        return t.lower(), None, None
+    runs = list(re.finditer(_EN_NAME + r"$", t))
+    if not runs:
+        return None, None, None
+    run = runs[0]
+    toks = run.group(0).split()
+    start = run.start()
+    # leading title words inside the capitalised run: 'Mayor John Smith'
+    lead, toks = _en_split_run(toks)
+    if not toks:
+        return None, None, None
+    before = (t[:start] + " ".join(lead)).strip()
+    if re.search(r"[a-z]", before) and not _EN_TITLE_RE.search(before):
+        if re.search(r"\b(?:the|a|an|whose|who|which|that)\b", before) or len(before.split()) > 4:
+            return None, None, None
+    name = " ".join(toks)
+    if len(toks) == 1:
+        full = next((k for k in known if k.split()[-1] == name), None)
+        if full is None:
+            return None, None, None
+        name = full
+    role, org = _en_role(before) if before else (None, None)
+    return name, role, org
+
+
+def _en_known(m: str) -> list[str]:
+    out: list[str] = []
+    for mm in re.finditer(_EN_NAME, m):
+        _lead, toks = _en_split_run(mm.group(0).split())
+        if len(toks) >= 2:
+            nm = " ".join(toks)
+            if nm not in out:
+                out.append(nm)
+    return out
+
+
+def _en_attr(s: str, m: str, o: int, c: int, known: list[str]):
+    """(name, role, org) for an English quotation at m[o] .. m[c]; name may be he/she."""
+    line_end = m.find("\n", c)
+    post = m[c + 1 : line_end if line_end != -1 else len(m)]
+    k = o
+    while k > 0 and m[k - 1] != "\n" and not (m[k - 1] == " " and m[k - 2 : k - 1] in ".!?"):
+        k -= 1
+    pre = m[k:o]
+    before: list[tuple[str, str | None]] = []
+    for rx in (_EN_BEFORE, _EN_ACCORDING):
+        bm = rx.search(pre)
+        if bm and not _EN_STATEMENT.search(bm.group(0)):
+            before.append((bm.group("subj"), bm.group("app")))
+    after: list[tuple[str, str | None]] = []
+    inner = s[o + 1 : c].rstrip()
+    # '“….” She added' starts a new sentence: only '“…,” she said' / '“…?” he asked' attach
+    if not inner.endswith((".", "。")) or post.lstrip().startswith(","):
+        for rx in (_EN_AFTER_VS, _EN_AFTER_SV):
+            pm = rx.match(post)
+            if pm and not _EN_STATEMENT.search(post[: pm.end() + 30]):
+                after.append((pm.group("subj"), pm.group("app")))
+    intro = bool(re.search(r"[,:]\s*$", pre))
+    cands = before + after if intro else after + before
+    for subj, app in cands:
+        subj = re.sub(r"^(?:[A-Z][a-z]+ly|And|But|So|Then|Later)\s+", "", subj.strip())
+        name, role, org = _en_subject(subj, known)
+        if name is None:
+            continue
+        if app:
+            r2, o2 = _en_role(app)
+            if r2:
+                role, org = r2, o2
+        return name, role, org
+    return None
+
+
+def _extract_en(s: str, body: str, m: str, spans) -> tuple[list[Quote], set[int]]:
+    """English quotations ('…,' said John Smith / John Smith, the mayor, said: '…')."""
+    known = _en_known(m)
+    roles: dict[str, tuple[str | None, str | None]] = {}
+    out: list[Quote] = []
+    found: list[tuple[str, int, int]] = []
+    for nm in known:  # 'John Smith, the mayor of Springfield, visited …'
+        am = re.search(re.escape(nm) + r"\s*,\s*([^,.;:\n“”\"]{2,80}),", m)
+        if am and _EN_TITLE_RE.search(am.group(1)):
+            r2, o2 = _en_role(am.group(1))
+            if r2:
+                roles.setdefault(nm, (r2, o2))
+    done: set[int] = set()
+    last: str | None = None
+    last_end = -1
+    for o, a, b, c in spans:
+        inner = s[a:b]
+        if re.search(r"[\u4e00-\u9fff]", inner) or len(re.findall(r"[A-Za-z]+", inner)) < 2:
+            continue
+        ls = m.rfind("\n", 0, o) + 1
+        le = m.find("\n", c)
+        if re.search(r"[\u4e00-\u9fff]", m[ls : le if le != -1 else len(m)]):
+            continue  # an English phrase inside Chinese text: the Chinese rules decide
+        done.add(o)
+        got = _en_attr(s, m, o, c, known)
+        name = None
+        if got is not None:
+            name, role, org = got
+            if name in ("he", "she"):
+                name = last
+            elif role or org:
+                roles.setdefault(name, (role, org))
+        elif last and last_end >= 0 and "\n" not in m[last_end:o] and len(inner.split()) >= 3:
+            name = last  # the same speaker goes on in the same paragraph
+        if not name:
+            continue
+        last, last_end = name, c
+        found.append((name, a, b))
+    for name, a, b in found:  # a title given anywhere in the article
+        role, org = roles.get(name, (None, None))
+        out.append(Quote(speaker=name, role=role, org=org, text=body[a:b], start=a, end=b))
+    return out, done
