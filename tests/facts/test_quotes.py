@@ -100,3 +100,16 @@ def test_name_right_after_quote_beats_far_verb():
         "骗子向罗大爷强调，这件事必须保密，“他们都说这是秘密调查，不能告诉家人”，民警童晓峰介绍。"
     )
     assert _sp(body) == [("童晓峰", "他们都说")]
+
+
+def test_colon_line_naming_an_unnamed_person_is_not_the_main_speaker():
+    body = "钱家豪四处奔走，钱家豪终于找到了办法。\n街道领导最后批复：\n“可以开工，但要注意安全。”"
+    assert extract_quotes(body) == []
+
+
+def test_standalone_question_before_an_answer_is_the_interviewer():
+    body = (
+        "钱家豪每天给医院送饭，钱家豪从不收钱。\n“这样做图什么呢？”\n"
+        "“他们太辛苦了，我帮一点是一点。”"
+    )
+    assert _sp(body) == [("钱家豪", "他们太辛")]

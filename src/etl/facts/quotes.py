@@ -552,8 +552,23 @@ def _extract(body: str) -> list[Quote]:
                 ts = [t for t in toks_in(k, e) if t.kind != "pron"]
                 if ts:
                     speaker, decided = resolve(ts[0], k), True
-        if not decided and core.endswith(("?", "？")) and "你" in core:
-            continue  # an unattributed question to someone: the interviewer's words
+        alone = not pre.strip() and m[c + 1 : c + 3].lstrip("。.")[:1] in ("\n", "")
+        if not decided and core.endswith(("?", "？")):
+            pl = s[s.rfind("\n", 0, max(0, o - 1)) + 1 : o].strip()
+            answer = pl.startswith("“") and pl.endswith(("？”", "?”"))  # follows a question
+            if "你" in core or (
+                alone and not answer and m[c + 1 :].lstrip("。.\n").startswith("“")
+            ):
+                continue  # an unattributed question to someone: the interviewer's words
+        if not decided and strong and not pre.strip():
+            # '…领导最终批复：⏎“…”' : a colon line naming someone without a name
+            pk = ss
+            while pk > 0 and m[pk - 1] in "\n ":
+                pk -= 1
+            if pk > 0 and m[pk - 1] in "：:":
+                ps = sent_start(pk - 1)
+                if any(t.kind == "generic" for t in toks_in(ps, pk)):
+                    continue
         if not decided and strong:
             # the subject of this sentence, or of the last sentence naming someone
             ts = toks_in(ss, o)
