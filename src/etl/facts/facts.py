@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from etl.facts import patterns as P
 from etl.facts.numbers import multiplier_value, parse_arabic, parse_cn
 from etl.facts.periods import TimeExpr, find_times, publication_day, shift_year
+from etl.facts.subjects import head_np, is_pronoun_head
 from etl.facts.textnorm import fold
 from etl.records import Fact
 
@@ -679,7 +680,7 @@ def _extract(body: str, published: str | None) -> list[Fact]:
     facts: list[Fact] = []
     sents = _sentences(s)
     si = 0
-    last_subject: str | None = None
+    topic = _Topic()
     carry_period: tuple[int, str] | None = None
     sent_cache: dict[int, list[TimeExpr]] = {}
     prev_in_sentence: dict[int, tuple[int, str | None, str | None, str]] = {}
@@ -715,6 +716,7 @@ def _extract(body: str, published: str | None) -> list[Fact]:
         ):
             continue  # 贝莱德(431.2, 7.37, 1.74%): an inline stock quote
         while si + 1 < len(sents) and sents[si][1] <= n.num_start:
+            topic = _update_topic(s, sents[si], sent_cache, si, published, topic)
             si += 1
         lo, hi = sents[si]
         if si not in sent_cache:
@@ -819,20 +821,7 @@ def _extract(body: str, published: str | None) -> list[Fact]:
                 metric = after or None
             if metric and len(metric) > _MAX_METRIC_BEFORE:
                 metric = metric[-_MAX_METRIC_BEFORE:]
-        local = subject
-        if not subject:
-            # the sentence's own opening noun phrase, or the last one seen
-            head = _clean_metric(_strip_times(s[lo : _clause_end(s, lo, hi)], times, lo))
-            vm = _SPLIT_VERBS.search(head) if head else None
-            if vm and vm.start() >= 2:
-                subject = _clean_metric(head[: vm.start()])
-            sm = _SUBJECT_END.match(head) if head else None
-            if not subject and sm and cl > lo:
-                subject = head[: sm.end()]
-            subject = subject or last_subject
-        else:
-            last_subject = subject
-        subject = _pick_subject(s, doc, lo, n.start, local, subject)
+        subject = _attribute(s, doc, lo, cl, n.start, times, subject, metric, topic)
         if subject and subject[:1] in "全本" and subject[1:] in _SCOPE_PLACE:
             # 全县, 本市: the county or city the article is about
             subject = _home_place(s, subject[1:], place_cache) or subject
@@ -986,6 +975,13 @@ _NAME_SUFFIX_RE = re.compile(
 )
 
 
+#: What a product or brand name looks like: a word and a model number (Galaxy S20, Mate20),
+#: several words (FreeCell Quest), or a capitalised word with lower case (Steam, Galaxy).
+_PRODUCT_SHAPE = re.compile(
+    r"^(?:[A-Za-z][A-Za-z\-]*\d[\w+\-]*|.+ .+|[A-Z][a-z][A-Za-z]{3,}|[a-z]+[A-Z][A-Za-z0-9]*)$"
+)
+
+
 @dataclass(slots=True)
 class _Names:
     names: list[str]  # every name found, longest first
@@ -1003,6 +999,8 @@ def _doc_names(s: str) -> _Names:
             continue
         if re.search(r"\d\s?(?:[GMTK]B|IPS|W|Hz|mAh|ms|nm)\b", t) or t.isupper() and len(t) <= 4:
             continue  # a quantity with a symbol unit (256GB) or a spec acronym (LPDDR5)
+        if not _PRODUCT_SHAPE.match(t):
+            continue  # 60FPS, 8mm, ToF, AMOLED: a spec, not a product or brand
         counts[t] = counts.get(t, 0) + 1
     counts = {k: v for k, v in counts.items() if v >= 2}
     for m in _CN_MODEL.finditer(s):
@@ -1102,3 +1100,103 @@ def _de_subject(s: str, lo: int, pos: int) -> str | None:
     if re.search(r"[为是在将已被了]", subj):
         return None
     return subj
+
+
+# --- subject attribution: clause head, sentence head, running topic ----------------------
+
+
+@dataclass(slots=True)
+class _Topic:
+    """The running topic: the last sentence-head noun phrase and the paragraph it opened."""
+
+    np: str | None = None
+    para: int = -1
+
+
+def _sentence_head(s: str, span: tuple[int, int], times: list[TimeExpr]) -> str | None:
+    lo, hi = span
+    ce = _clause_end(s, lo, hi)
+    return head_np(_strip_times(s[lo:ce], times, lo))
+
+
+def _update_topic(
+    s: str,
+    span: tuple[int, int],
+    cache: dict[int, list[TimeExpr]],
+    si: int,
+    published: str | None,
+    topic: _Topic,
+) -> _Topic:
+    """A sentence that opens with its own noun phrase makes it the topic that later
+    sentences without a subject continue."""
+    lo, hi = span
+    if si not in cache:
+        cache[si] = find_times(s[lo:hi], published)
+    times = [TimeExpr(t.start + lo, t.end + lo, t.period, t.year_only, t.base) for t in cache[si]]
+    h = _sentence_head(s, span, times)
+    if h:
+        return _Topic(h, s.rfind("\\n", 0, lo))
+    return topic
+
+
+def _attribute(
+    s: str,
+    doc: _Names,
+    lo: int,
+    cl: int,
+    pos: int,
+    times: list[TimeExpr],
+    local: str | None,
+    metric: str | None,
+    topic: _Topic,
+) -> str | None:
+    """Who or where a figure is measured for: the clause's possessor (X的Y), the subject the
+    metric analysis split off, the noun phrase heading the clause, the one heading the
+    sentence, then the running topic (zero anaphora) and the article's topic."""
+    own = _de_subject(s, lo, pos)
+    if own:
+        return own
+    clause = _strip_times(s[cl:pos], times, cl)
+    pron = is_pronoun_head(clause)
+    h = None if pron else head_np(clause, metric=metric)
+    if h:
+        return h
+    if local:
+        h = head_np(local, need_verb=False)
+        if h:
+            return h
+    named = _named_before(s, doc, lo, cl, pos)
+    if named:
+        return named
+    if cl > lo and not pron:
+        first = _strip_times(s[lo : _clause_end(s, lo, pos)], times, lo)
+        pron = is_pronoun_head(first)
+        h = None if pron else head_np(first, metric=metric)
+        if h:
+            return h
+    if pron and topic.np:
+        return topic.np
+    para = s.rfind("\n", 0, lo) + 1
+    best, named = -1, None
+    for nm in doc.names:
+        k = s.rfind(nm, para, lo)
+        if k > best:
+            best, named = k, nm
+    return named or topic.np or doc.topic
+
+
+_SCOPE = frozenset(P.SCOPE_NAMES)
+
+
+def _named_before(s: str, doc: _Names, lo: int, cl: int, pos: int) -> str | None:
+    """The name the sentence gives last before the figure; a scope word (全球, 中国) only
+    when it heads the clause, not as a modifier (全球最快的)."""
+    best, named = -1, None
+    for nm in doc.names:
+        k = s.rfind(nm, lo, pos)
+        if k <= best:
+            continue
+        if nm in _SCOPE and k != cl:
+            continue
+        best, named = k, nm
+    return named

@@ -1,0 +1,167 @@
+"""Subject attribution: the noun phrase a figure is measured for.
+
+Chinese news clauses follow [time] [topic NP] [verb] [metric NP] [figure]; a clause with no
+topic of its own takes the topic of the sentence, and a sentence without one continues the
+topic of the paragraph (zero anaphora); 其/该/他/她 refer back to it.  This module reads the
+topic NP at the head of a clause (the words before its first verb or adverb) and keeps the
+running topic of a paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+
+from etl.facts.patterns import ROLE_TITLES
+
+#: Openers that are not part of the topic: connectives, evidential frames, time adverbs.
+_LEAD = re.compile(
+    r"^(?:其中|同时|此外|另外|而且|并且|不过|但是|然而|因此|所以|于是|随后|然后|之后|最终|"
+    r"最后|当时|如今|目前|现在|近年来|近期|近日|日前|此前|以前|原本|据悉|据了解|据统计|"
+    r"据介绍|记者了解到|数据显示|统计显示|资料显示|报告显示|结果显示|调查显示|截至目前|"
+    r"今年以来|去年同期|同期|另|而|但|并|且|又|还|也|则|即|就|总体来看|整体来看|具体来看|"
+    r"总的来看|从[^，,]{1,8}来看|在[^，,]{1,10}(?:中|上|里|方面|期间)|对于|关于|作为)+"
+)
+#: Words that end the topic NP: verbs, modals, adverbs and prepositions that open the
+#: predicate.  Longer words first so that 已经 wins over 已.
+_BOUNDARY = re.compile(
+    r"此前|目前|如今|当时|近日|日前|今年|去年|明年|每年|每天|全年|继续|坦言|强调|告诉|发现|提到|解释|估计|预测|(?<![声宣号简职])称|(?<![小传听游演])说|实现|完成|达到|高达|多达|长达|超过|突破|增长|下降|上升|增加|减少|提高|提升|降低|回落|"
+    r"上涨|下跌|下滑|攀升|扩大|缩小|拥有|获得|推出|开通|开启|开设|开出|开展|举办|举行|召开|"
+    r"发布|宣布|公布|表示|认为|介绍|透露|显示|指出|需要|成为|属于|位列|位居|排名|共有|共计|"
+    r"累计|合计|总计|同比|环比|预计|计划|已经|正在|曾经|可以|可能|能够|将会|仍然|依然|"
+    r"分别|先后|一共|总共|只有|仅有|只是|仅为|约为|相当于|(?<![发到表传雷马抵送])达|将|已|曾|"
+    r"(?<![现存所正实自])在|(?<![但就还也总可于硬])是|(?<![行认成因作])为|"
+    r"(?<![所拥具持没现国共占含])有(?![限效])|把|被|(?<![面针相绝])对|从|(?<![方面导走意动倾])向|"
+    r"(?<![自理经])由|(?<![关由对位属至等处用基])于|(?<![可所加予难得])以(?![上下内外来及后前])|"
+    r"让|(?<!大)使(?![用命馆者])|给|也|(?<![首成京古])都|(?<![平人])均|还|就|又|再|仍|"
+    r"降温|升温|出现|迎来|遭遇|受到|发生|占|获|约|近|超|逾|较|仅|只|最|更|每|各|"
+    r"共(?=[0-9一二两三四五六七八九十])|(?<![A-Za-z0-9 ])[0-9]+(?![0-9.]*[A-Za-z])|"
+    r"(?<!第)[一二两三四五六七八九十]"
+)
+_NUMERAL = re.compile(r"[0-9一二两三四五六七八九十]")
+_ROLE = re.compile("|".join(sorted(ROLE_TITLES, key=len, reverse=True)))
+#: A head ending in a measure noun names the metric (营业额, 增速, 进出口), not the subject.
+_MEASURE_END = re.compile(
+    r"(?:[率额量值价费幅速重]|比例|比重|占比|成本|收入|利润|支出|规模|总数|人数|数量|次数|"
+    r"进出口|出口|进口|产值|产量|销量|均价|售价|价格|面积|长度|高度|温度|气温|降温|风力|"
+    r"降水|降雪|降雨|增加值|投资|营收|营业额|营业收入|净利润)$"
+)
+#: A head ending in a localiser is a place or time adverbial (三年内, 闭幕式上).
+_LOCALISER_END = re.compile(r"[上下内外中里间前后时]$")
+#: Verbs of saying and forecasting: the noun phrase before them is a source, not a subject.
+_SPEECH = re.compile(
+    r"表示|认为|介绍|透露|指出|称|说|预计|预测|估计|坦言|强调|告诉|发现|显示|提到|分析|解释"
+)
+#: A topic never starts with these: pronouns, demonstratives, prepositions, verbs.
+_BAD_START = re.compile(
+    r"^(?:[我你他她它咱其这那该此每各某哪谁啥一]|对|在|从|把|被|让|使|给|与|和|是|有|将|已|"
+    r"本次|本届|本轮|本报|无论|值得|实际|算下来|外加|更是|不管|不论|只是|就是|还是|而是)"
+)
+_PRONOUN = re.compile(r"^(?:他们|她们|它们|他|她|它|其|该|此|这)")
+#: A topic must not contain these (it would be a clause, not a noun phrase).
+_NOT_NP = re.compile(
+    r"[，,。；;：:！？!?“”\"（）()《》]|[年月日号]$|^\d|时候|时$|之后|以后|以来|期间|[了着过]|"
+    r"^(?:支持|采用|使用|进入|通过|经过|根据|按照|随着|为了|由于|因为|如果|虽然|即使|只要|"
+    r"不仅|除了|包括|其中|加上|再加上|还有|以及|甚至|比如|例如|尤其|特别)"
+)
+#: Heads that are not who or where a figure is measured for.
+_NOT_TOPIC = frozenset(
+    "记者 笔者 小编 网友 有人 大家 人们 专家 业内人士 分析人士 数据 报告 结果 调查 统计 "
+    "研究 消息 文章 资料 图片 视频 当天 当日 今天 昨天 目前 现在 此外 同时 其中 对此 "
+    "不少 很多 许多 一些 部分 所有 整体 总体 全年 上述 以上 以下 这里 那里 当地".split()
+)
+MAX_TOPIC = 18
+#: A list of places or groups (华北、黄淮、江淮等地) may be longer.
+MAX_LIST = 48
+#: Longest item of such a list.
+MAX_ITEM = 12
+
+
+def head_np(text: str, need_verb: bool = True, metric: str | None = None) -> str | None:
+    """The noun phrase at the head of a clause, before its first verb or adverb.
+
+    '沪指收盘下跌' -> '沪指收盘'; '南京和长沙将由' -> '南京和长沙' (a list of places joined
+    by 、 or 和 stays whole).  None when the head is not a noun phrase: a verb-initial clause
+    (no verb after the head when ``need_verb``), an aspect marker (了, 着, 过) inside it, or a
+    speaker or forecaster (X表示, X预计) rather than what is measured.  A ``metric`` the
+    head ends with is cut off ('深成指跌幅' with metric '跌幅' -> '深成指').
+    """
+    t = _LEAD.sub("", text.strip())
+    if not t:
+        return None
+    b0 = _BOUNDARY.match(t)
+    if b0 is not None and not _NUMERAL.match(b0.group(0)):
+        return None  # an adverb, modal or verb opens the clause: no noun phrase heads it
+    b = _BOUNDARY.search(t, 1)
+    if b is not None and b.start() == 1 and _NUMERAL.match(b.group(0)):
+        return None  # 花一两元, 有3家: a one-character verb and its count
+    while b is not None and b.start() < 2:
+        b = _BOUNDARY.search(t, b.start() + 1)
+    if b is None and need_verb:
+        return None
+    if b is not None and _SPEECH.match(t, b.start()):
+        return None
+    np_ = t[: b.start()] if b else t
+    np_ = np_.rstrip("的、和与及 ")
+    if metric and len(metric) >= 2:
+        k = np_.find(metric)
+        if k == 0 or (k < 0 and metric.find(np_) >= 0):
+            return None
+        if k > 0:
+            np_ = np_[:k].rstrip("的")
+    r = _ROLE.search(np_)
+    if r is not None and r.start() >= 2:
+        np_ = np_[: r.start()]  # 华坚董事长张华荣: the organisation, not its officer
+    limit = MAX_TOPIC
+    if "、" in np_ and all(len(x) <= MAX_ITEM for x in np_.split("、")):
+        limit = MAX_LIST
+    if not (2 <= len(np_) <= limit):
+        return None
+    if _BAD_START.match(np_) or _NOT_NP.search(np_) or np_ in _NOT_TOPIC:
+        return None
+    if _MEASURE_END.search(np_) or _LOCALISER_END.search(np_):
+        return None
+    return np_
+
+
+def is_pronoun_head(text: str) -> bool:
+    """The clause opens with a pronoun or demonstrative (他, 其, 该公司): it refers back."""
+    return bool(_PRONOUN.match(_LEAD.sub("", text.strip())))
+
+
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff·]{2,}")
+#: Characters that never end or open a name-like term (particles, pronouns, verbs of saying).
+_TERM_EDGE = frozenset(
+    "的了是在和与及或也都还就又把被让对从向于为着过说称将已而但并其这那该此每各他她它我你们个年月日时"
+)
+_TERM_BAD = re.compile(
+    r"[的了是着过说们]|记者|表示|目前|今年|去年|一个|没有|什么|如果|因为|所以|可以|已经|这个|这些|"
+    r"自己|我们|他们"
+)
+
+
+def salient_terms(s: str, min_count: int = 4, max_len: int = 7) -> dict[str, int]:
+    """Terms the article keeps repeating (汪勇, 共享充电宝, 台江民中): character n-grams of
+    Chinese text seen ``min_count`` times or more, kept only when maximal (no longer term
+    around them is nearly as frequent) and free of particles and function words."""
+    counts: dict[str, int] = {}
+    for m in _CJK_RUN.finditer(s):
+        run = m.group(0)
+        for n in range(2, max_len + 1):
+            for i in range(len(run) - n + 1):
+                g = run[i : i + n]
+                counts[g] = counts.get(g, 0) + 1
+    freq = {
+        g: c
+        for g, c in counts.items()
+        if c >= min_count
+        and g[0] not in _TERM_EDGE
+        and g[-1] not in _TERM_EDGE
+        and not _TERM_BAD.search(g)
+    }
+    dominated: set[str] = set()
+    for h, ch in freq.items():
+        if len(h) > 2:
+            for g in (h[:-1], h[1:]):
+                if g in freq and ch >= 0.75 * freq[g]:
+                    dominated.add(g)
+    return {g: c for g, c in freq.items() if g not in dominated}
