@@ -18,6 +18,7 @@ from etl.settings import Settings, load_settings
 from etl.store.db import connect
 from etl.store.load import RawRow, save_fetches
 from etl.store.runs import save_run
+from flows import runners
 
 FETCH_BATCH = 200  # URLs per fetch task: the unit that is retried and shown in the UI
 
@@ -52,11 +53,13 @@ def cluster_stories(settings: Settings) -> int:
 def ingest(feeds: list[str] | None = None, sitemaps: list[str] | None = None,
            urls: list[str] | None = None, db: str | None = None,
            allow_hosts: list[str] | None = None, reparse: bool = False,
-           sources_file: str | None = None) -> dict[str, Any]:
+           sources_file: str | None = None, task_runner: str | None = None,
+           dask_address: str | None = None) -> dict[str, Any]:
     """Fetch new articles from the given sources and load their facts and quotes.
 
     ``sources_file`` is a TOML sources file (docs/sources.md); feeds/sitemaps/urls add
-    ad-hoc sources to it."""
+    ad-hoc sources to it. ``task_runner="dask"`` (or ``dask_address``, or
+    ``ETL_TASK_RUNNER``) parses on a Dask cluster; see flows/runners.py."""
     logger = get_run_logger()
     started = time.time()
     run_id = uuid.uuid4().hex[:12]
@@ -77,12 +80,16 @@ def ingest(feeds: list[str] | None = None, sitemaps: list[str] | None = None,
         fetched.merge(fetch_batch(batch, settings, run_id, state))
     parsed = stages.ParseSummary()
     pending = stages.pending_raw(settings, reparse)
-    for batch in stages.batches(pending, stages.PARSE_BATCH):
-        result = parse_batch(batch, settings)
-        parsed.articles += result.articles
-        parsed.facts += result.facts
-        parsed.quotes += result.quotes
-        parsed.failed += result.failed
+    runner = runners.parse_runner(task_runner, dask_address) if pending else None
+    if runner is not None:  # workers parse, this process loads (one DuckDB writer)
+        parsed = runners.parse_distributed(runner, pending, settings)
+    else:
+        for batch in stages.batches(pending, stages.PARSE_BATCH):
+            result = parse_batch(batch, settings)
+            parsed.articles += result.articles
+            parsed.facts += result.facts
+            parsed.quotes += result.quotes
+            parsed.failed += result.failed
     stories = cluster_stories(settings)
     summary = {
         "run_id": run_id,

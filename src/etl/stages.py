@@ -156,9 +156,15 @@ def pending_raw(settings: Settings, reparse: bool = False) -> list[RawRow]:
 
 def parse_and_load(rows: list[RawRow], settings: Settings) -> ParseSummary:
     """Parse a batch of raw responses and replace their derived rows in one transaction."""
-    from etl.facts import EXTRACTOR_VERSION
-    from etl.parse.version import PARSER_VERSION
+    parsed, failures = parse_rows(rows)
+    return load_parsed(parsed, failures, settings)
 
+
+def parse_rows(rows: list[RawRow]) -> tuple[list[ParsedPage], list[tuple[RawRow, str]]]:
+    """Parse a batch without touching the warehouse: (parsed pages, (row, error) failures).
+
+    Pure CPU work, so it can run in another process (a Dask worker) while the single
+    DuckDB writer stays in the flow's process (``load_parsed``)."""
     parsed: list[ParsedPage] = []
     failures: list[tuple[RawRow, str]] = []
     for raw in rows:
@@ -167,6 +173,15 @@ def parse_and_load(rows: list[RawRow], settings: Settings) -> ParseSummary:
         except Exception as exc:  # noqa: BLE001 - a broken page is recorded, not fatal
             log.warning("parse failed for %s: %s", raw.url, exc)
             failures.append((raw, f"{type(exc).__name__}: {exc}"))
+    return parsed, failures
+
+
+def load_parsed(parsed: list[ParsedPage], failures: list[tuple[RawRow, str]],
+                settings: Settings) -> ParseSummary:
+    """Replace the derived rows of a parsed batch in one transaction; its counts."""
+    from etl.facts import EXTRACTOR_VERSION
+    from etl.parse.version import PARSER_VERSION
+
     with connect(settings.db_path) as con:
         save_parsed(con, parsed, PARSER_VERSION, EXTRACTOR_VERSION)
         save_parse_failures(con, failures)
