@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from etl.facts import patterns as P
 from etl.facts.numbers import multiplier_value, parse_arabic, parse_cn
 from etl.facts.periods import TimeExpr, find_times, publication_day, shift_year
-from etl.facts.subjects import head_np, is_pronoun_head
+from etl.facts.subjects import head_np, is_pronoun_head, salient_terms
 from etl.facts.textnorm import fold
 from etl.records import Fact
 
@@ -982,6 +982,12 @@ _PRODUCT_SHAPE = re.compile(
 )
 
 
+#: A repeated term is a name candidate when it opens a clause this often.
+_MIN_HEAD_USES = 2
+#: Scope words (中国, 全球) name the article's topic only when nothing else competes.
+_SCOPE_WEIGHT = 0.3
+
+
 @dataclass(slots=True)
 class _Names:
     names: list[str]  # every name found, longest first
@@ -1029,6 +1035,12 @@ def _doc_names(s: str) -> _Names:
         n = s.count(nm)
         if n:
             counts[nm] = n
+    # terms the article keeps repeating in subject position (汪勇, 共享充电宝)
+    heads: dict[str, int] = {}
+    for nm, (n, h) in salient_terms(s).items():
+        if h >= _MIN_HEAD_USES and nm not in P.NOT_NAMES and head_np(nm, need_verb=False) == nm:
+            counts.setdefault(nm, n)
+            heads[nm] = h
     # drop a name inside a longer one that is as frequent (麒麟990 inside 麒麟990 5G)
     names = sorted(counts, key=len, reverse=True)
     keep = []
@@ -1040,7 +1052,8 @@ def _doc_names(s: str) -> _Names:
     if keep:
 
         def score(nm: str) -> float:
-            return counts[nm] * (2.0 if nm in first_para else 1.0)
+            sc = counts[nm] * (2.0 if nm in first_para else 1.0) * (1 + heads.get(nm, 0))
+            return sc * (_SCOPE_WEIGHT if nm in _SCOPE else 1.0)
 
         best = max(keep, key=score)
         if counts[best] >= 3 and not best.startswith("全"):
@@ -1151,8 +1164,9 @@ def _attribute(
     topic: _Topic,
 ) -> str | None:
     """Who or where a figure is measured for: the clause's possessor (X的Y), the subject the
-    metric analysis split off, the noun phrase heading the clause, the one heading the
-    sentence, then the running topic (zero anaphora) and the article's topic."""
+    metric analysis split off, the noun phrase heading the clause, a name the sentence gives;
+    a pronoun refers back to the running topic; else the name last seen in the paragraph
+    (zero anaphora) or the article's topic."""
     own = _de_subject(s, lo, pos)
     if own:
         return own
@@ -1169,11 +1183,7 @@ def _attribute(
     if named:
         return named
     if cl > lo and not pron:
-        first = _strip_times(s[lo : _clause_end(s, lo, pos)], times, lo)
-        pron = is_pronoun_head(first)
-        h = None if pron else head_np(first, metric=metric)
-        if h:
-            return h
+        pron = is_pronoun_head(s[lo : _clause_end(s, lo, pos)])
     if pron and topic.np:
         return topic.np
     para = s.rfind("\n", 0, lo) + 1

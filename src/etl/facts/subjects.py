@@ -54,7 +54,9 @@ _SPEECH = re.compile(
 #: A topic never starts with these: pronouns, demonstratives, prepositions, verbs.
 _BAD_START = re.compile(
     r"^(?:[我你他她它咱其这那该此每各某哪谁啥一]|对|在|从|把|被|让|使|给|与|和|是|有|将|已|"
-    r"本次|本届|本轮|本报|无论|值得|实际|算下来|外加|更是|不管|不论|只是|就是|还是|而是)"
+    r"本次|本届|本轮|本报|无论|值得|实际|算下来|外加|更是|不管|不论|只是|就是|还是|而是|"
+    r"经常|常常|一直|始终|接着|后来|终于|甚至|便|才|看起来|似乎|其实|事实上|当年|那年|当天|"
+    r"次日|此后|[以因据按依凭随经自当])"
 )
 _PRONOUN = re.compile(r"^(?:他们|她们|它们|他|她|它|其|该|此|这)")
 #: A topic must not contain these (it would be a clause, not a noun phrase).
@@ -101,7 +103,9 @@ def head_np(text: str, need_verb: bool = True, metric: str | None = None) -> str
     if b is not None and _SPEECH.match(t, b.start()):
         return None
     np_ = t[: b.start()] if b else t
-    np_ = np_.rstrip("的、和与及 ")
+    if np_.endswith("的"):
+        return None  # 建设的一期工程: an attributive clause, its head noun comes later
+    np_ = np_.rstrip("、和与及 ")
     if metric and len(metric) >= 2:
         k = np_.find(metric)
         if k == 0 or (k < 0 and metric.find(np_) >= 0):
@@ -128,6 +132,7 @@ def is_pronoun_head(text: str) -> bool:
     return bool(_PRONOUN.match(_LEAD.sub("", text.strip())))
 
 
+_HEAD_PUNCT = frozenset("，。；！？\n：“,;!?:")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff·]{2,}")
 #: Characters that never end or open a name-like term (particles, pronouns, verbs of saying).
 _TERM_EDGE = frozenset(
@@ -139,17 +144,23 @@ _TERM_BAD = re.compile(
 )
 
 
-def salient_terms(s: str, min_count: int = 4, max_len: int = 7) -> dict[str, int]:
+def salient_terms(s: str, min_count: int = 4, max_len: int = 7) -> dict[str, tuple[int, int]]:
     """Terms the article keeps repeating (汪勇, 共享充电宝, 台江民中): character n-grams of
     Chinese text seen ``min_count`` times or more, kept only when maximal (no longer term
-    around them is nearly as frequent) and free of particles and function words."""
+    around them is nearly as frequent) and free of particles and function words.  Each term
+    maps to (mentions, mentions opening a clause)."""
     counts: dict[str, int] = {}
+    heads: dict[str, int] = {}
     for m in _CJK_RUN.finditer(s):
         run = m.group(0)
+        at_head = m.start() == 0 or s[m.start() - 1] in _HEAD_PUNCT
         for n in range(2, max_len + 1):
             for i in range(len(run) - n + 1):
                 g = run[i : i + n]
                 counts[g] = counts.get(g, 0) + 1
+            if at_head and len(run) >= n:
+                g = run[:n]
+                heads[g] = heads.get(g, 0) + 1
     freq = {
         g: c
         for g, c in counts.items()
@@ -164,4 +175,4 @@ def salient_terms(s: str, min_count: int = 4, max_len: int = 7) -> dict[str, int
             for g in (h[:-1], h[1:]):
                 if g in freq and ch >= 0.75 * freq[g]:
                     dominated.add(g)
-    return {g: c for g, c in freq.items() if g not in dominated}
+    return {g: (c, heads.get(g, 0)) for g, c in freq.items() if g not in dominated}
