@@ -52,14 +52,19 @@ def sort_lines(lines: list[Line], simp: list[str], title: str | None) -> Sorted:
     segments: list[list[str]] = [[]]
     for line, s in zip(lines, simp, strict=False):
         t = line.text
+        gm = P.GALLERY_COUNTER_RE.match(t)
+        if gm and 0 < int(gm["i"]) <= int(gm["n"]):
+            t = t[gm.end():]
         sq = squash(t)
-        if len(s) <= META_LINE_MAX and P.STOP_LINE_RE.match(s):
+        if len(s) <= META_LINE_MAX and (P.STOP_LINE_RE.match(s)
+                                        or P.STOP_LINE_RE.match(P.STOP_SEP_RE.sub("", s))):
             names = B.editor_names(s)
             if names:
                 out.editors += names
             segments.append([])
             continue
-        if st and (sq == st or (line.heading and len(sq) >= 4 and sq in st)):
+        if st and (sq == st or (line.heading and len(sq) >= 4 and sq in st)
+                   or squash(P.HEADLINE_LABEL_RE.sub("", t)) == st):
             continue
         names = B.editor_names(s)
         if names is not None:
@@ -85,10 +90,11 @@ def sort_lines(lines: list[Line], simp: list[str], title: str | None) -> Sorted:
             if d:
                 out.dates.append(d)
             continue
-        if is_caption(Line(s, line.link_chars, line.caption)):
+        if is_caption(Line(s, line.link_chars, line.caption, after_img=line.after_img)):
             out.captions.append(t)
             continue
-        if is_furniture(Line(s, line.link_chars, line.caption, line.heading, line.furniture)):
+        if is_furniture(Line(s, line.link_chars, line.caption, line.heading, line.furniture,
+                             line.after_img)):
             continue
         segments[-1].append(t)
     out.body = max(segments, key=_segment_weight)
@@ -118,7 +124,7 @@ def _trim_tail(out: Sorted) -> None:
     """Drop trailing lines that are not prose (footers, link labels) after the last sentence."""
     while out.body:
         t = out.body[-1]
-        if t and (t[-1] in P.END_PUNCT or len(t) > 60):
+        if t and (t[-1] in P.END_PUNCT or len(t) > 60 or (len(t) >= 20 and _prose(t))):
             break
         if len(out.body) == 1:
             break

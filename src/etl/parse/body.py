@@ -62,7 +62,12 @@ def is_caption(line: Line) -> bool:
     if line.caption:
         return True
     t = line.text
-    return len(t) <= 120 and bool(P.CAPTION_LINE_RE.search(t))
+    if len(t) > 120:
+        return False
+    if P.CAPTION_LINE_RE.search(t) or (len(t) <= 60 and P.CAPTION_END_RE.search(t)):
+        return True
+    # right under an image: a bracketed note or a line closed by a short bracketed credit
+    return line.after_img and len(t) <= 60 and bool(P.IMG_NOTE_RE.search(t))
 
 
 def is_furniture(line: Line) -> bool:
@@ -78,7 +83,9 @@ def is_furniture(line: Line) -> bool:
         return True
     if P.ORIGINAL_TITLE_RE.match(t) and len(t) <= 120:
         return True
-    return False
+    if P.FOLLOW_RE.match(t) or P.DATE_FRAGMENT_RE.match(t):
+        return True
+    return len(t) <= 150 and bool(P.PROMO_RE.search(t))
 
 
 def _prose(t: str) -> bool:

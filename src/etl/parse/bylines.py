@@ -26,8 +26,8 @@ def split_names(s: str) -> list[str]:
 
 def byline_names(line: str) -> list[str] | None:
     """Names when ``line`` is a byline ("新华社记者刘惟真、郭方达", "文/李楠"), else None."""
-    if len(line) > 60:
-        return None
+    if len(line) > 60 or P.PHOTO_CREDIT_END_RE.search(line):
+        return None  # "图片记者 某某、某某摄" credits the photographers, not the writers
     m = P.BYLINE_RE.match(line)
     if not m and len(line) <= 40:
         m = P.CREDIT_SUFFIX_RE.match(line) or P.SPOKESPERSON_RE.match(line)
@@ -81,15 +81,23 @@ def account_name(line: str) -> tuple[str, bool] | None:
     m = P.DATE_TIME_RE.search(line)
     if not m:
         return None
-    rest = (line[: m.start()] + " " + line[m.end():]).strip()
-    rest = P.ACCOUNT_LABEL_RE.sub("", rest).strip()
+    before = P.ACCOUNT_LABEL_RE.sub("", line[: m.start()].strip()).strip()
+    after = line[m.end():].strip()
+    rest = (before + " " + after).strip()
     if not rest or not P.ACCOUNT_NAME_RE.match(rest) or rest.isdigit():
         return None
     if not P.CJK_RE.search(rest) and not any(c.isalpha() for c in rest):
         return None
     if rest in P.NOT_NAMES or re.search(r"来源|來源|编辑|編輯|阅读|閱讀|评论|評論|浏览|点击", rest):
         return None
-    return rest, bool(re.search(P.OUTLET_END + "$", rest))
+    # "2019-11-25 18:57 某某" (name after the date) is a portal's source credit; self-media
+    # strips put the account first ("某某号 2019-09-04 22:18")
+    return rest, bool(not before or re.search(P.OUTLET_END + "$", rest) or is_org_name(rest))
+
+
+def is_org_name(name: str) -> bool:
+    """True when a credited name ends like an outlet or an organisation (…报, …局, …发布)."""
+    return bool(re.search("(?:" + P.OUTLET_END + "|" + P.ORG_END + ")$", name))
 
 
 def is_follow_button(line: str) -> bool:

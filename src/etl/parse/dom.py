@@ -26,6 +26,10 @@ class Line:
     caption: bool = False
     heading: bool = False
     furniture: bool = False
+    #: an <img> came before this line's text with no text in between (a caption slot)
+    after_img: bool = False
+    #: most characters are bold (<strong>/<b>) or in a centred block: subheading or caption
+    emphasis: bool = False
 
 
 def parse_html(text: str) -> etree._Element | None:
@@ -71,23 +75,26 @@ def lines_of(el: etree._Element) -> list[Line]:
     """
     out: list[Line] = []
     cur: list[str] = []
-    cnt = [0, 0, 0, 0]  # link, caption, heading, furniture characters
+    cnt = [0, 0, 0, 0, 0]  # link, caption, heading, furniture, emphasis characters
+    img = [False]  # an image was seen since the last line with text
 
     def flush() -> None:
         t = norm_ws("".join(cur))
         if t:
             half = len(t.replace(" ", "")) / 2
-            out.append(Line(t, min(cnt[0], len(t)), cnt[1] > half, cnt[2] > half, cnt[3] > half))
+            out.append(Line(t, min(cnt[0], len(t)), cnt[1] > half, cnt[2] > half, cnt[3] > half,
+                            img[0], cnt[4] > half))
+            img[0] = False
         cur.clear()
-        cnt[:] = [0, 0, 0, 0]
+        cnt[:] = [0, 0, 0, 0, 0]
 
-    stack: list[tuple] = [("open", el, (False, False, False, False))]
+    stack: list[tuple] = [("open", el, (False, False, False, False, False))]
     while stack:
         kind, node, ctx = stack.pop()
         if kind == "text":
             n = len(node.strip())
             cur.append(node)
-            for i in range(4):
+            for i in range(5):
                 if ctx[i]:
                     cnt[i] += n
             continue
@@ -97,12 +104,16 @@ def lines_of(el: etree._Element) -> list[Line]:
             flush()
         if kind == "close":
             continue
+        if tag == "img" and not "".join(cur).strip():
+            img[0] = True  # an inline image inside running text is not a caption slot
         aw = _attr_words(node) if tag in _ATTR_TAGS else ""
         nctx = (
             ctx[0] or tag == "a",
             ctx[1] or tag in P.CAPTION_TAGS or bool(aw and P.CAPTION_CLASS_RE.search(aw)),
             ctx[2] or tag in _HEADINGS,
             ctx[3] or bool(aw and P.is_furniture_attr(aw)),
+            ctx[4] or tag in _EMPHASIS or bool(P.CENTER_STYLE_RE.search(node.get("style") or "")
+                                                or (node.get("align") or "").lower() == "center"),
         )
         stack.append(("close", node, ctx))
         for child in reversed(node):
@@ -118,3 +129,4 @@ def lines_of(el: etree._Element) -> list[Line]:
 
 _ATTR_TAGS = frozenset({"div", "p", "span", "section", "ul", "figure", "table", "aside"})
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_EMPHASIS = frozenset({"strong", "b", "center"})

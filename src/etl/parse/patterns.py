@@ -35,6 +35,8 @@ BLOCK_TAGS = frozenset(
     "article blockquote figure figcaption header footer pre center hr form address aside nav "
     "main caption".split()
 )
+#: Inline styles that centre a block (captions and subheadings are often centred).
+CENTER_STYLE_RE = re.compile(r"text-align\s*:\s*center", re.I)
 #: Elements whose text is a caption.
 CAPTION_TAGS = frozenset({"figcaption", "caption"})
 #: class/id words marking captions (generic words, not site names).
@@ -91,7 +93,7 @@ EDITOR_RE = re.compile(
 EDITOR_INLINE_RE = re.compile(
     r"(?:责任编辑|責任編輯|责编|編輯|编辑)\s*[:：]?\s*([\u4e00-\u9fffA-Za-z·]{2,12})"
 )
-SOURCE_RE = re.compile(r"(?:^|[\s　|｜])(?:来源|來源|稿源|本文来源|文章来源|出处)\s*[:：]\s*"
+SOURCE_RE = re.compile(r"(?:^|[\s　|｜\d])(?:来源|來源|稿源|本文来源|文章来源|出处)\s*[:：]\s*"
                        r"([^\s　|｜:：]{1,30})")
 ORIGINAL_TITLE_RE = re.compile(r"^[\(（【]?\s*(?:本文)?(?:原标题|原題)")
 #: A line reduced to page furniture (share widgets, counters, navigation, legal footers).
@@ -100,7 +102,9 @@ FURNITURE_LINE_RE = re.compile(
     r"相关(?:新闻|阅读|文章|推荐|链接)|延伸阅读|推荐阅读|热门推荐|猜你喜欢|为你推荐|更多|上一篇|下一篇|"
     r"版权(?:所有|声明)|Copyright|©|免责声明|声明[:：]|本文(?:系|为|仅代表)|未经(?:授权|许可|同意)|"
     r"(?:点击|长按)(?:关注|二维码|进入|查看)|阅读原文|阅读\s*\d|\d+\s*(?:条评论|人参与|人评论|赞)|"
-    r"字号|大\s*中\s*小|【?(?:纠错|打印|关闭)】?|标签[:：]|关键词[:：]|Tags?[:：])",
+    r"字号|字號|大\s*中\s*小|【?(?:纠错|打印|关闭)】?|标签[:：]|关键词[:：]|Tags?[:：]|"
+    r"(?:您|你)?(?:所在|当前|當前)的?位置|调整字体|調整字體|字体[:：]|特别声明|特別聲明|"
+    r"[\(（【\[]?\s*(?:打印本页|打印本頁|关闭窗口|關閉窗口|保存本页|收藏本页)\s*[\)）】\]]?$)",
     re.I,
 )
 #: Lines after which the article is over (once some body text has been seen): editor credits,
@@ -109,9 +113,12 @@ STOP_LINE_RE = re.compile(
     r"^[\(（【\[]?\s*(?:责任编辑|责编|文章关键词|关键词|关键字|标签|分享(?:到|至)?\s*[:：]|声明\s*[:：]|"
     r"免责声明|版权(?:所有|声明)|相关(?:新闻|阅读|文章|推荐|链接|报道)|延伸阅读|推荐阅读|热门推荐|"
     r"为你推荐|为您推荐|猜你喜欢|更多精彩|更多阅读|往期回顾|精彩推荐|热点推荐|上一篇|下一篇|"
-    r"Copyright|©)",
+    r"延伸推荐|相关专题|特别声明|特別聲明|打印本页|打印本頁|关闭窗口|關閉窗口|"
+    r"Copyright|©|Notice\s*:)",
     re.I,
 )
+#: Separators ignored when matching a stop line ("延伸 · 推荐").
+STOP_SEP_RE = re.compile(r"[\s·•・|｜]+")
 #: Body characters needed before a stop line may end the article.
 STOP_AFTER_CHARS = 60
 #: Lines that are only widget words / counters.
@@ -123,6 +130,32 @@ CAPTION_LINE_RE = re.compile(
     r"(?:[\s　]摄|记者\s*\S{1,12}\s*摄|[\(（][^()（）]{0,30}(?:摄|攝)[\)）]?|(?:摄|攝)(?:影)?)\s*$"
     r"|^[\(（]?(?:图片来源|圖片來源|图片|图源|图/|图：|图:|配图|视频来源)[:：/]?"
     r"|^(?:▲|△|↑|上图|下图|图为|圖為|图\d)",
+)
+#: A short line ending in a picture credit word: "…报道截图。", "某某分局供图", "（资料图）".
+CAPTION_END_RE = re.compile(
+    r"(?:截图|截屏|供图|资料图|示意图|效果图|图片来自\S{0,12}|图片由\S{0,12}提供)\s*[。.]?\s*[)）]?\s*$"
+)
+#: A line wholly in brackets, or ending in a short bracketed credit with no prose inside
+#: ("（视频截图）", "（某某公司的报价单）", "…晨练的老年人。（视觉中国）"): a caption when it sits
+#: right under an image.
+IMG_NOTE_RE = re.compile(r"^[（(][^（）()]{2,40}[)）]$|[（(][^（）()，。！？,、]{1,16}[)）]$")
+#: A line that is only a date or time fragment of a widget ("2019", "09/07", "19:02").
+DATE_FRAGMENT_RE = re.compile(
+    r"^(?:(?:19|20)\d{2}|\d{1,2}\s*[/.-]\s*\d{1,2}|\d{1,2}:\d{2}(?::\d{2})?)$"
+)
+#: Promotions inside an article: a bracketed call to action or an app-install pitch.
+PROMO_RE = re.compile(
+    r"【\s*(?:点击|點擊|戳|下载|下載|扫码|掃碼|立即|马上)[^】]{0,10}】"
+    r"|(?:下载|下載|安装|安裝)\S{0,12}(?:客户端|客戶端|APP|App)"
+    r"|(?:扫码|掃碼|扫描二维码|長按|长按)\S{0,6}(?:关注|關注|下载|下載|识别|識別)"
+)
+#: A gallery counter at the start of a line ("1/10 当全世界…").
+GALLERY_COUNTER_RE = re.compile(
+    r"^(?P<i>\d{1,3})\s*/\s*(?P<n>\d{1,3})\s+(?=[\u4e00-\u9fff“「《])"
+)
+#: Labels a page prints before a repeated headline ("原创", "独家").
+HEADLINE_LABEL_RE = re.compile(
+    r"^(?:原创|原創|独家|獨家|转载|轉載|置顶|置頂|头条|頭條|首发|首發)\s*[:：|｜]?\s*"
 )
 #: Closing marks a news item puts after its last paragraph.
 END_MARK_RE = re.compile(r"^[\(（【\[]\s*(?:完|终|END|end)\s*[\)）】\]]$")
@@ -154,6 +187,13 @@ META_AUTHOR_RE = re.compile(r"(?:(?:作者|记者|撰文|编译|文)\s*[:：/]"
                             r"(?:[\s、，,]+[\u4e00-\u9fff·]{2,4}){0,4})(?=$|[\s　|｜])")
 #: Words ending an outlet's name (newspaper, site, agency, station, magazine, app).
 OUTLET_END = r"(?:报|報|网|網|社|台|杂志|雜誌|周刊|週刊|新闻|新聞|频道|頻道|客户端|APP|App)"
+#: Words ending an organisation's name (government accounts, agencies, companies, schools).
+ORG_END = (r"(?:发布|發佈|发布厅|政务|政務|政府|公安|交警|法院|检察院|檢察院|局|委|厅|廳|办|辦|"
+           r"部|署|中心|协会|協會|学会|學會|集团|集團|公司|银行|銀行|大学|大學|学院|學院|学校|學校|医院|"
+           r"醫院|研究院|研究所|联合会|聯合會|基金会|基金會|官微|官方|在线|在線|资讯|資訊|传媒|傳媒|"
+           r"日报|晚报|早报|时报)")
+#: A credit line ending in a photo credit ("图片记者 某某、某某摄", "记者 某某 摄").
+PHOTO_CREDIT_END_RE = re.compile(r"(?:摄|攝)\s*[\)）】\]]?\s*$")
 #: "石佳/中国青年报", "中国青年报/石佳": a writer credited with the outlet they write for.
 NAME_OUTLET_RE = re.compile(
     r"^(?:(?P<names>[\u4e00-\u9fff·]{2,4}(?:[\s、]+[\u4e00-\u9fff·]{2,4}){0,3})\s*[/／|｜]\s*"

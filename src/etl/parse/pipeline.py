@@ -200,7 +200,10 @@ def _parse_html(text: str, art: Article, url: str | None) -> None:
                 source = acc[0]
             elif (i + 1 < len(hsimp) and B.is_follow_button(hsimp[i + 1])
                   and P.ACCOUNT_NAME_RE.match(s)):
-                account = s
+                if not B.is_org_name(s):
+                    account = s
+                elif source is None:
+                    source = s
         if source is None and len(s) <= 120:
             source = B.source_of(s)
         d = D.strip_date(s)
@@ -238,7 +241,9 @@ def _parse_html(text: str, art: Article, url: str | None) -> None:
         zone = squash(" ".join([ln.text for ln in header] + [ln.text for ln in clines[:5]]))
         authors = [a for a in _class_author(root, container) if squash(a) in zone]
     if not authors:
-        authors = _meta_author(pm)
+        # a meta author the page never shows is a CMS uploader, not a credited writer
+        visible = squash(" ".join(ln.text for ln in page_lines))
+        authors = [a for a in _meta_author(pm) if squash(a) in visible]
     art.source_name = source or pm.metas.get("source") or None
     art.author = [a for a in clean_authors(authors) if a != art.source_name]
     dl = B.dateline(art.body[:40]) if art.body else None
@@ -284,6 +289,8 @@ def _class_author(root, container=None) -> list[str]:
             t = next((norm_ws(x) for x in el.itertext() if x.strip()), "")
             if 2 <= len(t) <= P.MAX_AUTHOR_CHARS and not _NOT_A_NAME.search(t):
                 names = B.byline_names(t)
+                if not names and B.is_org_name(t):
+                    return []  # an organisation's account credits no writer
                 return clean_authors(names or [t])
     return []
 
@@ -314,13 +321,16 @@ def clean_authors(names: list[str]) -> list[str]:
     out = []
     for n in names:
         n = n.strip()
-        if (not n or _NOT_AUTHOR.search(n) or n.isdigit() or "@" in n
+        if (not n or _NOT_AUTHOR.search(n) or _NOT_A_WRITER.search(n) or n.isdigit() or "@" in n
                 or n.lower() in ("name", "author", "admin", "unknown")):
             continue
         out.append(n)
     return out
 
 
+#: Credits that name no writer: "网络整理", "网友", "佚名", "本站综合".
+_NOT_A_WRITER = re.compile(r"^(?:网络|網絡|网友|網友|佚名|本站|本网|本報|本报|小编|小編)"
+                           r"|(?:整理|综合|綜合|转载|轉載)$")
 _NOT_AUTHOR = re.compile(r"编辑|編輯|未知|匿名|[摄攝]$|^[\[【(（]")
 
 
