@@ -682,6 +682,7 @@ def _extract(body: str, published: str | None) -> list[Fact]:
     si = 0
     topic = _Topic()
     carry_period: tuple[int, str] | None = None
+    carry_cut: tuple[int, str] | None = None
     sent_cache: dict[int, list[TimeExpr]] = {}
     prev_in_sentence: dict[int, tuple[int, str | None, str | None, str]] = {}
     doc = _doc_names(s)
@@ -831,11 +832,17 @@ def _extract(body: str, published: str | None) -> list[Fact]:
             times, lo, n.num_start, cl, s[lo : n.num_start], metric or "", published
         )
         para = s.rfind("\n", 0, n.num_start)
-        if period is None and carry_period:
+        if period is None and carry_cut and carry_cut[0] == para:
+            # 截至8月25日，A…；B…: a cut-off holds for the rest of its paragraph
+            period = carry_cut[1]
+        elif period is None and carry_period:
             # the last period named, carried on from earlier sentences and paragraphs
             period = carry_period[1]
         elif period is not None and not period.startswith(".."):
             carry_period = (para, period)
+            carry_cut = None
+        elif period is not None and any(t.period == period for t in times):
+            carry_cut = (para, period)
         prev_in_sentence[si] = (n.end, metric, subject, n.unit)
         if metric and n.unit not in ("%", "个百分点", "倍") and not _CHANGE_END.search(metric):
             last_level_metric = metric

@@ -44,6 +44,14 @@ _BARE_DAY = re.compile(r"(?<![\d月.])(?P<d>\d{1,2})[日号](?![\d元])")
 _CUTOFF_NOW = re.compile(r"截至目前|截止目前|截至发稿|截至今天|截至今日|目前为止|迄今|至今")
 
 
+#: 以来 right after a time (up to a short verb phrase): a span from then to publication.
+_SINCE = re.compile(r"[^，,。；;！？\d]{0,8}?以来")
+#: 未来三年, 过去3年: a span of whole years after or before the publication year.
+_SPAN_YEARS = re.compile(r"(?P<dir>未来|过去|今后)(?P<n>\d{1,2}|[一二两三四五六七八九十])年")
+#: 截至当时: a cut-off at the time the sentence named before.
+_CUTOFF_THEN = re.compile(r"(?:截至|截止|截止到)(?:当时|那时|彼时)")
+
+
 @dataclass(frozen=True, slots=True)
 class TimeExpr:
     """A resolved period and where it stands in the text."""
@@ -198,14 +206,57 @@ def find_times(text: str, published: str | None) -> list[TimeExpr]:
             end = period.split("..")[-1]
             period = f"..{end}"
         elif period.endswith("-12-31") and m.group("rest") in ("年底", "年末", "底", "末"):
-            period = period[:4]  # 2007年末余额: the year's closing figure
+            if text[max(0, s - 1) : s] in ("到", "至"):
+                period = period[:7]  # 到2019年底: a target for December
+            else:
+                period = period[:4]  # 2007年末余额: the year's closing figure
+        if pub and not period.startswith("..") and _SINCE.match(text, e):
+            # 今年4月上线以来: from then up to publication, at the same precision
+            start = period.split("..")[0]
+            period = f"{start}..{_at_precision(pub, start)}"
         base = text[max(0, s - 1) : s] in ("比", "较", "与", "同") or text[max(0, s - 2) : s] in (
             "相比",
             "对比",
         )
         out.append(TimeExpr(s, e, period, year_only, base))
+    if pub:
+        for m in _SPAN_YEARS.finditer(text):
+            n = _cn_small(m.group("n"))
+            if not n or n > 50:
+                continue
+            if m.group("dir") == "未来":
+                period = f"{pub[0] + 1}..{pub[0] + n}"
+            else:
+                period = f"{pub[0] - n}..{pub[0] - 1}"
+            out.append(TimeExpr(m.start(), m.end(), period, True))
+    out.sort(key=lambda t: t.start)
+    for m in _CUTOFF_THEN.finditer(text):
+        prev = [t for t in out if t.end <= m.start() and not t.period.startswith("..")]
+        if prev:
+            end = prev[-1].period.split("..")[-1]
+            out.append(TimeExpr(m.start(), m.end(), f"..{end}", False))
     out.sort(key=lambda t: t.start)
     return out
+
+
+def _at_precision(pub: tuple[int, int, int], like: str) -> str:
+    """The publication date written at the precision of ``like`` (2019, 2019-04, ...)."""
+    if len(like) == 4:
+        return f"{pub[0]:04d}"
+    if len(like) == 7 and like[4] == "-" and like[5].isdigit():
+        return f"{pub[0]:04d}-{pub[1]:02d}"
+    return f"{pub[0]:04d}-{pub[1]:02d}-{pub[2]:02d}"
+
+
+def _cn_small(t: str) -> int | None:
+    if t.isdigit():
+        return int(t)
+    v = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+    if t in v:
+        return v[t]
+    if t == "十":
+        return 10
+    return None
 
 
 def shift_year(period: str, delta: int) -> str:

@@ -1,0 +1,35 @@
+"""Periods: spans since a time, past/future year spans, cut-offs carried and 截至当时."""
+
+from etl.facts import extract_facts
+from etl.facts.periods import find_times
+
+
+def _periods(text: str, pub: str = "2021-06-15") -> list[str]:
+    return [t.period for t in find_times(text, pub)]
+
+
+def test_since_a_month_runs_to_publication():
+    assert _periods("今年3月开业以来，门店客流明显增加") == ["2021-03..2021-06"]
+
+
+def test_future_and_past_year_spans():
+    assert _periods("未来5年内将建设新校区") == ["2022..2026"]
+    assert _periods("过去两年共修路") == ["2019..2020"]
+
+
+def test_year_end_target_is_december():
+    assert _periods("到2022年底，覆盖率将达到九成") == ["2022-12"]
+    assert _periods("2020年末余额为50亿元") == ["2020"]
+
+
+def test_cutoff_then_refers_to_the_time_named_before():
+    ps = _periods("据2020年9月发布的报告，截至当时，全国门店已有300家")
+    assert ps[-1] == "..2020-09"
+
+
+def test_cutoff_holds_for_the_rest_of_its_paragraph():
+    text = "截至5月31日，全区受理案件120宗；办结98宗，同比上升4%。\n6月，新增案件20宗。"
+    fs = extract_facts(text, "2021-06-15")
+    by_text = {f.text: f.period for f in fs}
+    assert by_text["98宗"] == "..2021-05-31"
+    assert by_text["20宗"] == "2021-06"
