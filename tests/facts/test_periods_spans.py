@@ -33,3 +33,9 @@ def test_cutoff_holds_for_the_rest_of_its_paragraph():
     by_text = {f.text: f.period for f in fs}
     assert by_text["98宗"] == "..2021-05-31"
     assert by_text["20宗"] == "2021-06"
+
+
+def test_time_of_a_sentence_without_figures_carries_to_the_next():
+    text = "6月3日至5日，2021年滨江读书节在市图书馆举行。来自全市的80所学校参加。"
+    f = [x for x in extract_facts(text, "2021-06-15") if x.unit == "所"][0]
+    assert f.period == "2021-06-03..2021-06-05"

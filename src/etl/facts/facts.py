@@ -683,6 +683,7 @@ def _extract(body: str, published: str | None) -> list[Fact]:
     topic = _Topic()
     carry_period: tuple[int, str] | None = None
     carry_cut: tuple[int, str] | None = None
+    figure_sents: set[int] = set()
     sent_cache: dict[int, list[TimeExpr]] = {}
     prev_in_sentence: dict[int, tuple[int, str | None, str | None, str]] = {}
     doc = _doc_names(s)
@@ -718,6 +719,13 @@ def _extract(body: str, published: str | None) -> list[Fact]:
             continue  # 贝莱德(431.2, 7.37, 1.74%): an inline stock quote
         while si + 1 < len(sents) and sents[si][1] <= n.num_start:
             topic = _update_topic(s, sents[si], sent_cache, si, published, topic)
+            if si not in figure_sents:
+                # a sentence without figures still sets the time later sentences continue
+                own = [t.period for t in sent_cache[si] if not t.base and t.period[:2] != ".."]
+                precise = [p for p in own if len(p) > 4] or own
+                if precise:
+                    carry_period = (s.rfind("\n", 0, sents[si][0]), precise[-1])
+                    carry_cut = None
             si += 1
         lo, hi = sents[si]
         if si not in sent_cache:
@@ -844,6 +852,7 @@ def _extract(body: str, published: str | None) -> list[Fact]:
         elif period is not None and any(t.period == period for t in times):
             carry_cut = (para, period)
         prev_in_sentence[si] = (n.end, metric, subject, n.unit)
+        figure_sents.add(si)
         if metric and n.unit not in ("%", "个百分点", "倍") and not _CHANGE_END.search(metric):
             last_level_metric = metric
         facts.append(
