@@ -126,7 +126,33 @@ def source_of(line: str) -> str | None:
     m = P.SOURCE_RE.search(line)
     if not m:
         return None
-    return m.group(1).strip() or None
+    src = (m.group(1) or m.group(2) or "").strip().strip("《》「」【】[]")
+    if not src or P.NOT_A_SOURCE_RE.match(src):
+        return None
+    return src
+
+
+def date_source(line: str) -> str | None:
+    """The outlet a portal's meta strip names right after the date, before other widgets
+    ("2019年09月11日01:53 某某科技 我有话说(1307人参与)", "2019-09-05 11:10 某某网[整理]")."""
+    if len(line) > 80:
+        return None
+    m = P.DATE_TIME_RE.search(line)
+    if not m or line[: m.start()].strip():
+        return None
+    after = line[m.end():].strip()
+    t = P.DATE_SOURCE_RE.match(after)
+    if not t or t[1].isdigit() or P.NOT_A_SOURCE_RE.match(t[1]) or _WIDGET_WORD.search(t[1]):
+        return None
+    rest = after[t.end():].strip()
+    # what follows must be widgets (counters, brackets), not more names ("某某 张三 李四")
+    if rest and not (rest[0] in "[【(（|｜" or re.search(r"\d", rest) or _WIDGET_WORD.search(rest)):
+        return None
+    return t[1]
+
+
+_WIDGET_WORD = re.compile(r"来源|來源|编辑|編輯|阅读|閱讀|评论|評論|浏览|瀏覽|点击|點擊|星期|"
+                          r"周[一二三四五六日]|字号|字號|作者|记者|記者|分享|收藏|举报|參與|参与")
 
 
 def dateline(text: str) -> tuple[str, str | None, int, int] | None:

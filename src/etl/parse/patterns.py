@@ -93,8 +93,27 @@ EDITOR_RE = re.compile(
 EDITOR_INLINE_RE = re.compile(
     r"(?:责任编辑|責任編輯|责编|編輯|编辑)\s*[:：]?\s*([\u4e00-\u9fffA-Za-z·]{2,12})"
 )
-SOURCE_RE = re.compile(r"(?:^|[\s　|｜\d])(?:来源|來源|稿源|本文来源|文章来源|出处)\s*[:：]\s*"
-                       r"([^\s　|｜:：]{1,30})")
+SOURCE_RE = re.compile(
+    r"(?:^|[\s　|｜\d])(?:来源于|來源於|来源|來源|稿源|本文来源|文章来源|信息来源|信息來源|"
+    r"消息来源|出处|出處|[Ss]ource)\s*[:：]\s*"
+    r"([^\s　|｜:：]{1,30}?)(?=$|[\s　|｜]|作者|记者|記者|编辑|編輯|责任编辑|時間|时间|日期|"
+    r"发布|浏览|瀏覽|点击|點擊|阅读|閱讀|(?:19|20)\d\d)"
+    # a strip segment with the label glued to the outlet: "| 来源CSDN |"
+    r"|(?:^|(?<=[\s|｜]))(?:来源|來源)(?![于於:：\s])([^\s　|｜:：]{2,20})"
+    r"(?=$|[\s　|｜])"
+)
+#: The first token after a strip's date: an outlet name followed by the end, a space or a
+#: bracket/separator.
+DATE_SOURCE_RE = re.compile(
+    r"^([\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9·\-]{1,15})(?=$|[\s\[【(（|｜])"
+)
+#: Source credits that name no outlet.
+NOT_A_SOURCE_RE = re.compile(
+    r"^(?:网络|網絡|互联网|互聯網|网友|網友|网上|網上|未知|本站|本网|本網)$"
+)
+#: class/id words of an element holding the publishing account's name (platform pages).
+SOURCE_CLASS_RE = re.compile(r"(?:^|[\s_-])(?:nickname|profile_?nickname|account_?nickname|"
+                             r"media_?name|source_?name|js_name)(?:$|[\s_-])", re.I)
 ORIGINAL_TITLE_RE = re.compile(r"^[\(（【]?\s*(?:本文)?(?:原标题|原題)")
 #: A line reduced to page furniture (share widgets, counters, navigation, legal footers).
 FURNITURE_LINE_RE = re.compile(

@@ -205,7 +205,7 @@ def _parse_html(text: str, art: Article, url: str | None) -> None:
                 elif source is None:
                     source = s
         if source is None and len(s) <= 120:
-            source = B.source_of(s)
+            source = B.source_of(s) or B.date_source(s)
         d = D.strip_date(s)
         if d:
             near.append(d)
@@ -244,7 +244,9 @@ def _parse_html(text: str, art: Article, url: str | None) -> None:
         # a meta author the page never shows is a CMS uploader, not a credited writer
         visible = squash(" ".join(ln.text for ln in page_lines))
         authors = [a for a in _meta_author(pm) if squash(a) in visible]
-    art.source_name = source or pm.metas.get("source") or None
+    art.source_name = (source or _labelled_source(page_lines) or _class_source(root)
+                       or pm.metas.get("articlesource") or pm.metas.get("source")
+                       or pm.metas.get("ogsitename") or None)
     art.author = [a for a in clean_authors(authors) if a != art.source_name]
     dl = B.dateline(art.body[:40]) if art.body else None
     if dl:
@@ -293,6 +295,30 @@ def _class_author(root, container=None) -> list[str]:
                     return []  # an organisation's account credits no writer
                 return clean_authors(names or [t])
     return []
+
+
+def _labelled_source(lines: list[Line]) -> str | None:
+    """A "来源：" credit on any short line of the page (meta strips below the headline,
+    a source line at the foot of the article)."""
+    for ln in lines:
+        if len(ln.text) <= P.META_DATE_LINE_MAX and not ln.link_chars:
+            src = B.source_of(ln.text)
+            if src:
+                return src
+    return None
+
+
+def _class_source(root) -> str | None:
+    """Text of a small element whose class/id names it the publishing account."""
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        aw = (el.get("class") or "") + " " + (el.get("id") or "")
+        if P.SOURCE_CLASS_RE.search(aw):
+            t = norm_ws(" ".join(x for x in el.itertext() if x.strip()))
+            if 2 <= len(t) <= P.MAX_AUTHOR_CHARS:
+                return t
+    return None
 
 
 def _meta_author(pm) -> list[str]:
