@@ -22,6 +22,23 @@ _NUM_RE = re.compile(
 _UNIT_KEYS = sorted(P.UNITS, key=len, reverse=True)
 _APPROX_BEFORE_KEYS = sorted(P.APPROX_BEFORE, key=len, reverse=True)
 _APPROX_AFTER_KEYS = sorted(P.APPROX_AFTER, key=len, reverse=True)
+
+
+def _index_by(keys: list[str], at: int) -> dict[str, list[str]]:
+    """Keys grouped by their first (at=0) or last (at=-1) character, order kept."""
+    out: dict[str, list[str]] = {}
+    for k in keys:
+        out.setdefault(k[at], []).append(k)
+    return out
+
+
+_UNIT_BY_FIRST = _index_by(_UNIT_KEYS, 0)
+_APPROX_BEFORE_BY_LAST = _index_by(_APPROX_BEFORE_KEYS, -1)
+#: Idioms by each character they contain: only those can cover a figure starting there.
+_IDIOMS_BY_CHAR: dict[str, list[str]] = {}
+for _idiom in P.IDIOMS:
+    for _c in dict.fromkeys(_idiom):
+        _IDIOMS_BY_CHAR.setdefault(_c, []).append(_idiom)
 _SENT_SPLIT = re.compile(r"[。！？；!?;\n]")
 _CLAUSE_SPLIT = "，,；;。！？!?\n：:（）()"
 _RANGE_CONN = re.compile(r"\s*(?:[至到~～\-—－]|、)\s*(?:零下)?")
@@ -178,7 +195,7 @@ def _match_unit(s: str, i: int) -> tuple[str, int] | None:
     j = i
     if j < len(s) and s[j] == " ":
         j += 1
-    for key in _UNIT_KEYS:
+    for key in _UNIT_BY_FIRST.get(s[j : j + 1], ()):
         if s.startswith(key, j):
             if j > i and key not in P.SYMBOL_UNITS:
                 continue
@@ -196,7 +213,7 @@ def _approx_before(s: str, i: int) -> tuple[str | None, int]:
     j = i
     if j > 0 and s[j - 1] == "了":
         j -= 1
-    for key in _APPROX_BEFORE_KEYS:
+    for key in _APPROX_BEFORE_BY_LAST.get(s[j - 1 : j] if j > 0 else "", ()):
         k = j - len(key)
         if k >= 0 and s.startswith(key, k):
             prev = s[k - 1 : k]
@@ -472,7 +489,7 @@ def _stitch_ranges(s: str, nums: list[_Num]) -> list[_Num]:
 
 
 def _in_idiom(s: str, pos: int) -> bool:
-    for idiom in P.IDIOMS:
+    for idiom in _IDIOMS_BY_CHAR.get(s[pos : pos + 1], ()):
         lo = max(0, pos - len(idiom) + 1)
         k = s.find(idiom, lo, pos + len(idiom))
         if k != -1 and k <= pos < k + len(idiom):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from etl.facts.patterns import CUM_QUARTERS, HALVES, QUARTERS, REL_YEARS
@@ -51,6 +52,9 @@ _SPAN_YEARS = re.compile(r"(?P<dir>未来|过去|今后)(?P<n>\d{1,2}|[一二两
 #: 截至当时: a cut-off at the time the sentence named before.
 _CUTOFF_THEN = re.compile(r"(?:截至|截止|截止到)(?:当时|那时|彼时)")
 
+#: A character every time expression above contains: a sentence without one has none.
+_ANY_TIME = re.compile(r"[\d年季天日截迄止今]")
+
 
 @dataclass(frozen=True, slots=True)
 class TimeExpr:
@@ -63,6 +67,7 @@ class TimeExpr:
     base: bool = False  # a comparison base (比2017年, 较去年同期), not the figure's own period
 
 
+@lru_cache(maxsize=64)
 def _pub(published: str | None) -> tuple[int, int, int] | None:
     if not published:
         return None
@@ -104,6 +109,8 @@ def _suffix_period(y: int, rest: str | None, m: re.Match[str], pre: str) -> str:
 
 def find_times(text: str, published: str | None) -> list[TimeExpr]:
     """All time expressions in ``text`` (a sentence), in order, resolved to SCHEMA periods."""
+    if not _ANY_TIME.search(text):
+        return []
     pub = _pub(published)
     out: list[TimeExpr] = []
     taken: list[tuple[int, int]] = []

@@ -10,6 +10,9 @@ running topic of a paragraph.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections import Counter
+from itertools import accumulate, chain, compress
 
 from etl.facts.patterns import ROLE_TITLES
 
@@ -149,25 +152,33 @@ def salient_terms(s: str, min_count: int = 4, max_len: int = 7) -> dict[str, tup
     Chinese text seen ``min_count`` times or more, kept only when maximal (no longer term
     around them is nearly as frequent) and free of particles and function words.  Each term
     maps to (mentions, mentions opening a clause)."""
-    counts: dict[str, int] = {}
-    heads: dict[str, int] = {}
+    # Level-wise counting: an n-gram can only be frequent where both (n-1)-grams inside it
+    # are, so each length only looks at the positions that survived the length before.
+    runs = []
+    head_runs = []
     for m in _CJK_RUN.finditer(s):
         run = m.group(0)
-        at_head = m.start() == 0 or s[m.start() - 1] in _HEAD_PUNCT
-        for n in range(2, max_len + 1):
-            for i in range(len(run) - n + 1):
-                g = run[i : i + n]
-                counts[g] = counts.get(g, 0) + 1
-            if at_head and len(run) >= n:
-                g = run[:n]
-                heads[g] = heads.get(g, 0) + 1
+        runs.append(run)
+        if m.start() == 0 or s[m.start() - 1] in _HEAD_PUNCT:
+            head_runs.append(run)
+    # all runs in one string: no frequent n-gram spans a separator, as no bigram with one counts
+    joined = "|".join(runs)
+    grams = list(map(str.__add__, joined[:-1], joined[1:]))
+    counts = {g: c for g, c in Counter(grams).items() if c >= min_count and "|" not in g}
+    pos = list(compress(range(len(grams)), map(counts.__contains__, grams)))
+    for n in range(3, max_len + 1):
+        ok = set(pos)
+        cand = [i for i in pos if i + 1 in ok]
+        grams = [joined[i : i + n] for i in cand]
+        freq_n = {g: c for g, c in Counter(grams).items() if c >= min_count}
+        if not freq_n:
+            break
+        counts.update(freq_n)
+        pos = list(compress(cand, map(freq_n.__contains__, grams)))
     freq = {
         g: c
         for g, c in counts.items()
-        if c >= min_count
-        and g[0] not in _TERM_EDGE
-        and g[-1] not in _TERM_EDGE
-        and not _TERM_BAD.search(g)
+        if g[0] not in _TERM_EDGE and g[-1] not in _TERM_EDGE and not _TERM_BAD.search(g)
     }
     dominated: set[str] = set()
     for h, ch in freq.items():
@@ -175,4 +186,19 @@ def salient_terms(s: str, min_count: int = 4, max_len: int = 7) -> dict[str, tup
             for g in (h[:-1], h[1:]):
                 if g in freq and ch >= 0.75 * freq[g]:
                     dominated.add(g)
-    return {g: (c, heads.get(g, 0)) for g, c in freq.items() if g not in dominated}
+    kept = [g for g in freq if g not in dominated]
+    # first-mention order (run, length, offset), as a single left-to-right pass would give
+    starts = list(accumulate((len(r) + 1 for r in runs[:-1]), initial=0))
+    first: dict[str, tuple[int, int, int]] = {}
+    for g in kept:
+        k = joined.find(g)
+        ri = bisect_right(starts, k) - 1
+        first[g] = (ri, len(g), k - starts[ri])
+    out = {g: freq[g] for g in sorted(kept, key=first.__getitem__)}
+    heads: dict[str, int] = {}
+    for run in head_runs:
+        for n in range(2, min(max_len, len(run)) + 1):
+            g = run[:n]
+            if g in out:
+                heads[g] = heads.get(g, 0) + 1
+    return {g: (c, heads.get(g, 0)) for g, c in out.items()}
