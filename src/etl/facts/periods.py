@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 
 from etl.facts.patterns import CUM_QUARTERS, HALVES, QUARTERS, REL_YEARS
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from itertools import accumulate, chain, compress
+from itertools import accumulate, compress
 
 from etl.facts.patterns import ROLE_TITLES
 
