@@ -90,7 +90,8 @@ def sort_lines(lines: list[Line], simp: list[str], title: str | None) -> Sorted:
             if d:
                 out.dates.append(d)
             continue
-        if is_caption(Line(s, line.link_chars, line.caption, after_img=line.after_img)):
+        if is_caption(Line(s, line.link_chars, line.caption, after_img=line.after_img,
+                           centered=line.centered)):
             out.captions.append(t)
             continue
         if is_furniture(Line(s, line.link_chars, line.caption, line.heading, line.furniture,
@@ -99,6 +100,15 @@ def sort_lines(lines: list[Line], simp: list[str], title: str | None) -> Sorted:
         segments[-1].append(t)
     out.body = max(segments, key=_segment_weight)
     _trim_tail(out)
+    if out.body:
+        em = P.TRAILING_EDITOR_RE.search(out.body[-1])
+        if em:
+            out.editors += B.split_names(em["names"]) or [em["names"]]
+            rest = out.body[-1][: em.start()].rstrip()
+            if rest:
+                out.body[-1] = rest
+            else:
+                out.body.pop()
     if out.body:
         tc = B.trailing_credit(out.body[-1])
         if tc:

@@ -54,7 +54,23 @@ def best_container(root: etree._Element) -> etree._Element | None:
     if not score:
         return None
     best = max(score.items(), key=lambda kv: kv[1])
-    return best[0] if best[1] > 0 else None
+    if best[1] <= 0:
+        return None
+    el = best[0]
+    # a single paragraph wins when link lists (attachments, "related") sit beside it inside
+    # the article; the article is the paragraph's parent when sibling paragraphs hold prose
+    while isinstance(el.tag, str) and el.tag.lower() in _PARAGRAPH_TAGS:
+        parent = el.getparent()
+        if parent is None or parent not in score:
+            break
+        sib = sum(score.get(c, 0.0) for c in parent if c is not el and score.get(c, 0.0) > 0)
+        if sib < P.SIBLING_PROSE_SHARE * best[1]:
+            break
+        el = parent
+    return el
+
+
+_PARAGRAPH_TAGS = frozenset({"p", "span", "font", "strong", "b", "em"})
 
 
 def is_caption(line: Line) -> bool:
@@ -66,8 +82,14 @@ def is_caption(line: Line) -> bool:
         return False
     if P.CAPTION_LINE_RE.search(t) or (len(t) <= 60 and P.CAPTION_END_RE.search(t)):
         return True
+    if not line.after_img:
+        return False
     # right under an image: a bracketed note or a line closed by a short bracketed credit
-    return line.after_img and len(t) <= 60 and bool(P.IMG_NOTE_RE.search(t))
+    if len(t) <= 60 and P.IMG_NOTE_RE.search(t):
+        return True
+    # a short centred label under an image, with no sentence punctuation
+    return (line.centered and len(t) <= P.CENTERED_CAPTION_MAX
+            and not P.PROSE_PUNCT_RE.search(t) and t[-1] not in P.END_PUNCT)
 
 
 def is_furniture(line: Line) -> bool:

@@ -16,7 +16,7 @@ def split_names(s: str) -> list[str]:
     out: list[str] = []
     for tok in _SPLIT.split(s.strip()):
         tok = tok.strip("()（）[]【】:：")
-        if not tok or tok in P.NOT_NAMES:
+        if not tok or tok in P.NOT_NAMES or P.ROLE_WORD_RE.fullmatch(tok):
             continue
         if P.CJK_RE.match(tok) and len(tok) > MAX_CJK_NAME:
             return []

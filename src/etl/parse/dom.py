@@ -28,8 +28,8 @@ class Line:
     furniture: bool = False
     #: an <img> came before this line's text with no text in between (a caption slot)
     after_img: bool = False
-    #: most characters are bold (<strong>/<b>) or in a centred block: subheading or caption
-    emphasis: bool = False
+    #: most characters sit in a centred block (captions under pictures are centred)
+    centered: bool = False
 
 
 def parse_html(text: str) -> etree._Element | None:
@@ -75,7 +75,7 @@ def lines_of(el: etree._Element) -> list[Line]:
     """
     out: list[Line] = []
     cur: list[str] = []
-    cnt = [0, 0, 0, 0, 0]  # link, caption, heading, furniture, emphasis characters
+    cnt = [0, 0, 0, 0, 0]  # link, caption, heading, furniture, centred characters
     img = [False]  # an image was seen since the last line with text
 
     def flush() -> None:
@@ -112,8 +112,8 @@ def lines_of(el: etree._Element) -> list[Line]:
             ctx[1] or tag in P.CAPTION_TAGS or bool(aw and P.CAPTION_CLASS_RE.search(aw)),
             ctx[2] or tag in _HEADINGS,
             ctx[3] or bool(aw and P.is_furniture_attr(aw)),
-            ctx[4] or tag in _EMPHASIS or bool(P.CENTER_STYLE_RE.search(node.get("style") or "")
-                                                or (node.get("align") or "").lower() == "center"),
+            ctx[4] or tag == "center" or bool(P.CENTER_STYLE_RE.search(node.get("style") or "")
+                                              or (node.get("align") or "").lower() == "center"),
         )
         stack.append(("close", node, ctx))
         for child in reversed(node):
@@ -129,4 +129,3 @@ def lines_of(el: etree._Element) -> list[Line]:
 
 _ATTR_TAGS = frozenset({"div", "p", "span", "section", "ul", "figure", "table", "aside"})
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-_EMPHASIS = frozenset({"strong", "b", "center"})

@@ -77,6 +77,9 @@ BARE_TEXT_WEIGHT = -0.3
 PUNCT_BONUS = 2.0
 #: A line whose characters are more than this share link text is a link list, not prose.
 LINK_LINE_RATIO = 0.5
+#: A best-scoring paragraph is replaced by its parent when the sibling paragraphs' prose
+#: weighs at least this share of its own (the article is the paragraphs' container).
+SIBLING_PROSE_SHARE = 0.3
 #: Below this many characters the DOM extractor is judged to have failed.
 MIN_BODY_CHARS = 40
 #: Share of CJK characters below which a page is handled as non-Chinese (trafilatura).
@@ -158,6 +161,8 @@ CAPTION_END_RE = re.compile(
 #: ("（视频截图）", "（某某公司的报价单）", "…晨练的老年人。（视觉中国）"): a caption when it sits
 #: right under an image.
 IMG_NOTE_RE = re.compile(r"^[（(][^（）()]{2,40}[)）]$|[（(][^（）()，。！？,、]{1,16}[)）]$")
+#: A centred line under an image up to this long (characters) with no punctuation is a caption.
+CENTERED_CAPTION_MAX = 40
 #: A line that is only a date or time fragment of a widget ("2019", "09/07", "19:02").
 DATE_FRAGMENT_RE = re.compile(
     r"^(?:(?:19|20)\d{2}|\d{1,2}\s*[/.-]\s*\d{1,2}|\d{1,2}:\d{2}(?::\d{2})?)$"
@@ -167,6 +172,7 @@ PROMO_RE = re.compile(
     r"【\s*(?:点击|點擊|戳|下载|下載|扫码|掃碼|立即|马上)[^】]{0,10}】"
     r"|(?:下载|下載|安装|安裝)\S{0,12}(?:客户端|客戶端|APP|App)"
     r"|(?:扫码|掃碼|扫描二维码|長按|长按)\S{0,6}(?:关注|關注|下载|下載|识别|識別)"
+    r"|^(?:点击|點擊)(?:上方|下方|上面|下面|标题下|標題下)\S{0,8}(?:关注|關注|订阅|訂閱)"
 )
 #: A gallery counter at the start of a line ("1/10 当全世界…").
 GALLERY_COUNTER_RE = re.compile(
@@ -196,8 +202,12 @@ NAME_RUN = (
 BYLINE_RE = re.compile(
     r"^[\(（【\[]?\s*(?:(?:[^\s:：]{0,12}?" + AUTHOR_WORDS + r")\s*[:：/｜|丨]?\s*"
     r"(?:[^\s:：]{0,8}?" + AUTHOR_WORDS + r"\s*[:：/｜|丨]?\s*)?|" + AUTHOR_SHORT + r"\s*)"
-    + NAME_RUN + r"\s*[\)）】\]]?\s*(?:报道|報道|摄影报道|综合报道|发自\S*)?\s*$"
+    + NAME_RUN + r"\s*[\)）】\]]?\s*"
+    r"(?:[/／]\s*[\u4e00-\u9fff]{2,8}?(?:报道|報道|報導|报导|連線報導|专电|專電))?"
+    r"\s*(?:报道|報道|報導|摄影报道|综合报道|綜合報導|发自\S*)?\s*$"
 )
+#: Role words inside a run of credited names ("本报记者 某某 通讯员 某某").
+ROLE_WORD_RE = re.compile(AUTHOR_WORDS + r"|实习生|實習生|摄影|攝影|摄影记者|攝影記者")
 #: A credit inside a meta strip: "来源：证券时报网作者：李在山", "| 作者魏星" (label glued to
 #: the name when it opens a segment of the strip).
 META_AUTHOR_RE = re.compile(r"(?:(?:作者|记者|撰文|编译|文)\s*[:：/]"
@@ -243,6 +253,16 @@ TRAILING_CREDIT_RE = re.compile(
     r"[\(（]\s*(?:(?:文/图|文|图|记者|作者|通讯员)\s*[:：/]?\s*)?"
     r"(?P<names>[\u4e00-\u9fff·]{2,4}(?:[\s、，,]+[\u4e00-\u9fff·]{2,4}){0,4})\s*[\)）]$"
 )
+#: An editor credit closing the last paragraph, maybe followed by a date code:
+#: "…供應。（編輯：某某）1130726", "…。(责任编辑：某某)".
+TRAILING_EDITOR_RE = re.compile(
+    r"[\(（]\s*(?:责任编辑|責任編輯|责编|責編|编辑|編輯)\s*[:：/]\s*"
+    r"(?P<names>[^()（）]{1,24}?)\s*[\)）]\s*\d{0,8}\s*$"
+)
+#: A wire lead opening with the agency in brackets: "（某某社記者某某台北26日電）".
+PAREN_AGENCY_RE = re.compile(
+    r"^[\(（]\s*(?P<agency>[\u4e00-\u9fff]{2,5}?社)\s*(?:记者|記者|特派员|特派員)"
+)
 #: Writers named inside the first paragraph: "新京报讯（记者 陆一夫）", "(作者 李楠)".
 INLINE_BYLINE_RE = re.compile(
     r"[\(（]\s*(?:[\u4e00-\u9fff]{0,8}?(?:记者|記者|通讯员|作者|文|撰稿))\s*[:：]?\s*"
@@ -267,6 +287,9 @@ EN_NAME_RE = re.compile(r"^[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|
 #: English meta lines around a headline: "Published June 2, 2023 at 6:05 p.m.", "Updated …".
 EN_META_LINE_RE = re.compile(r"^(?:Published|Updated|Posted|Last updated|First published)\b",
                              re.I)
+#: Wire credits closing an English story: "(Reporting by …; Editing by …)".
+EN_CREDIT_LINE_RE = re.compile(r"^\(?\s*(?:Reporting|Additional reporting|Writing|Editing|"
+                               r"Compiled|Edited)\s+by\b.{0,200}\)?$", re.I)
 #: Lines at the top of an extracted English text that may still be headline/byline/date.
 EN_HEAD_LINES = 6
 #: An English meta line longer than this is prose.
@@ -315,6 +338,10 @@ URL_DATE_RE = re.compile(
 DATE_LABEL_RE = re.compile(
     r"(?:发布|發佈|发表|發表|更新|出版|刊发)(?:时间|時間|日期)\s*[:：]|^(?:时间|日期)\s*[:：]"
 )
+#: A bare date strip above the headline (an e-paper's issue date) is at most this long and
+#: holds at most this many characters besides the date (a weekday, a label).
+BARE_DATE_LINE_MAX = 30
+BARE_DATE_REST_MAX = 6
 #: A labelled date line longer than this is not a meta line.
 META_DATE_LINE_MAX = 80
 #: How far after the headline (in characters of visible text) a date line still counts as "near".

@@ -72,6 +72,10 @@ def _finish(art: Article) -> None:
         art.warnings.append("no-body")
     if art.source_name is None and art.agency:
         art.source_name = art.agency
+    if art.source_name is None and art.body:
+        m = P.PAREN_AGENCY_RE.match(art.body)
+        if m:
+            art.source_name = m["agency"]
 
 
 def _repair(text: str, art: Article) -> str:
@@ -182,7 +186,14 @@ def _parse_html(text: str, art: Article, url: str | None) -> None:
     hsimp = _simplified_lines([ln.text for ln in header])
     near: list[str] = []
     account: str | None = None
+    acc_el = _class_source(root)
     for i, s in enumerate(hsimp):
+        if acc_el and acc_el in s and not authors:
+            # the account's own element named inside the strip: the token left is the writer
+            acc = B.account_name(s.replace(acc_el, " "))
+            if acc and not acc[1] and acc[0] != acc_el:
+                authors = [acc[0]]
+            source = source or acc_el
         if not authors:
             names = (B.byline_names(s) or B.english_byline(s)
                      or (B.meta_author_names(s) if len(s) <= 120 else []))
@@ -232,6 +243,18 @@ def _parse_html(text: str, art: Article, url: str | None) -> None:
                 if d:
                     near.append(d)
                     break
+    if not near:
+        # an e-paper's issue date or a bare date strip above the headline ("2024年05月08日 星期三")
+        for ln in page_lines[: tpos if tpos is not None else len(page_lines)]:
+            if len(ln.text) <= P.BARE_DATE_LINE_MAX and not ln.link_chars:
+                d = D.strip_date(ln.text)
+                if d and len(squash(P.DATE_TIME_RE.sub("", ln.text))) <= P.BARE_DATE_REST_MAX:
+                    other_bare = d
+                    break
+        else:
+            other_bare = None
+    else:
+        other_bare = None
     near += cdates
     if not authors and art.body:
         authors = B.inline_byline_names(art.body)
@@ -244,7 +267,7 @@ def _parse_html(text: str, art: Article, url: str | None) -> None:
         # a meta author the page never shows is a CMS uploader, not a credited writer
         visible = squash(" ".join(ln.text for ln in page_lines))
         authors = [a for a in _meta_author(pm) if squash(a) in visible]
-    art.source_name = (source or _labelled_source(page_lines) or _class_source(root)
+    art.source_name = (source or _labelled_source(page_lines) or acc_el
                        or pm.metas.get("articlesource") or pm.metas.get("source")
                        or pm.metas.get("ogsitename") or None)
     art.author = [a for a in clean_authors(authors) if a != art.source_name]
@@ -252,7 +275,7 @@ def _parse_html(text: str, art: Article, url: str | None) -> None:
     if dl:
         art.agency, art.dateline_place = dl[0], dl[1]
     meta_dates = [D.parse_date(v) for v in _meta_date_values(pm)]
-    other = [D.from_js(text[:P.MAX_HTML_CHARS]), D.from_url(url or pm.canonical)]
+    other = [D.from_js(text[:P.MAX_HTML_CHARS]), D.from_url(url or pm.canonical), other_bare]
     if dl and not near and not any(meta_dates):
         page_text = " ".join(ln.text for ln in page_lines)
         other.insert(0, D.month_day_with_year(dl[2], dl[3], year_hint(page_text, other)))
@@ -411,4 +434,7 @@ def _english_lines(lines: list[str], title: str | None) -> list[str]:
         ):
             continue
         out.append(t)
+    # wire-story credits after the last paragraph: "(Reporting by …; Editing by …)"
+    while out and P.EN_CREDIT_LINE_RE.match(out[-1]):
+        out.pop()
     return out
