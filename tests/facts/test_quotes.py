@@ -113,3 +113,34 @@ def test_standalone_question_before_an_answer_is_the_interviewer():
         "“他们太辛苦了，我帮一点是一点。”"
     )
     assert _sp(body) == [("钱家豪", "他们太辛")]
+
+
+def test_whole_clause_quote_after_a_distant_verb():
+    body = "葛振东透露，一套设备的价格在两三千元之间，“材料和人工几乎各占一半”。"
+    assert _sp(body) == [("葛振东", "材料和人")]
+
+
+def test_pronoun_skips_objects_and_back_references():
+    body = "在一家工厂做会计的苗晓燕（化名）最近辞职了。她所在的公司经营困难。\n“日子越来越难过。”她对记者表示。"
+    assert _sp(body) == [("苗晓燕", "日子越来")]
+    body = (
+        "冯德利表示，他来这里已经五年了。这位退休老人每天都去公园，因为他认为“这里的人真的很友善”。"
+    )
+    assert _sp(body) == [("冯德利", "这里的人")]
+
+
+def test_list_of_quotations_shares_one_speaker():
+    body = (
+        "霍文涛表示会继续努力。观众整理了霍文涛的口误集锦，其中有“我忘词了，对不起”、“这里是哪儿？”"
+        "大家纷纷吐槽“太尴尬了”、“念都念不顺，怎么选的人”。"
+    )
+    assert _sp(body) == [("霍文涛", "我忘词了"), ("霍文涛", "这里是哪")]
+
+
+def test_list_of_words_in_marks_is_not_speech():
+    assert extract_quotes("石海峰说，城市交通经历了“步行、马车、电车、地铁”四个阶段。") == []
+
+
+def test_sentence_after_a_question_in_quotes_starts_fresh():
+    body = "邱明辉问道：“你们还好吗？”众人纷纷回答：“很好，谢谢关心。”"
+    assert _sp(body) == [("邱明辉", "你们还好")]

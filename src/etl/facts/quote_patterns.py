@@ -257,6 +257,19 @@ GENERIC_PERSONS: tuple[str, ...] = (
     "女儿",
     "儿子",
 )
+#: Nouns for someone's sayings: '网友整理张三主持语录，其中出现“…”' quotes 张三.
+SAYINGS: tuple[str, ...] = (
+    "语录",
+    "金句",
+    "名言",
+    "口头禅",
+    "口误",
+    "原话",
+    "妙语",
+    "名句",
+)
+#: Words before a generic mention that refer back to someone already named (这位老人).
+BACK_REFERENCE: tuple[str, ...] = ("这位", "这名", "这个", "那位", "该", "此")
 #: Kinship words: a name followed by one of these names someone else (小刚奶奶).
 KIN: tuple[str, ...] = (
     "奶奶",
@@ -295,6 +308,8 @@ NOT_IN_NAME: str = "的了在是和与对向从把被就也都还又而及或这
 #: Words that are not names although they stand before a speech verb.
 NOT_NAME_WORDS: tuple[str, ...] = (
     "然后",
+    "比如",
+    "例如",
     "如果",
     "不得",
     "来说",

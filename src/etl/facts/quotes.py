@@ -169,6 +169,14 @@ def _spans(s: str) -> list[tuple[int, int, int, int]]:
                 if s[j] == close_ch:
                     depth_end = j
                     break
+                if (
+                    ch == "“"
+                    and s[j] == '"'
+                    and s[j + 1 : j + 2] in ("", "。", "，", "！", "？", "\n")
+                    and "”" not in s[j : s.find("\n", j) if "\n" in s[j:] else n]
+                ):
+                    depth_end = j  # '“…"' : typed with a straight closing mark
+                    break
                 if s[j] == "\n":
                     if s[j + 1 : j + 2] == ch:
                         j += 2
@@ -199,6 +207,7 @@ _VERB_ANY = re.compile("|".join(map(re.escape, _ALL_VERBS)))
 _FILLER_TAIL = re.compile(Q.FILLER_RE + r"$")
 _GENERIC = sorted(Q.GENERIC_PERSONS, key=len, reverse=True)
 _TERMINAL = "。！？!?…"
+_SAYINGS = r"的?[\u4e00-\u9fff]{0,4}?(?:" + "|".join(Q.SAYINGS) + ")"
 _CLOSERS = '”」』"'
 
 
@@ -381,6 +390,7 @@ def _extract(body: str) -> list[Quote]:
                 ml[k] = "□"
     m = "".join(ml)
     known, honor = _learn(m, spans)
+    talkers = {n for n in known if re.search(re.escape(n) + _FILLER.pattern + _VERB_RE.pattern, m)}
     # 陈校长 -> the full name with that surname, when the article has one
     full_of: dict[str, str] = {}
     for h in honor:
@@ -408,6 +418,17 @@ def _extract(body: str) -> list[Quote]:
     def canon(n: str) -> str:
         return full_of.get(n, n)
 
+    def subject_like(u: _Tok) -> bool:
+        """A generic mention standing as a clause subject ('一名从业者感慨'), not an object
+        ('她所在的公司') and not a back-reference ('这位加拿大大叔')."""
+        k = u.pos
+        while k > 0 and u.pos - k <= 5 and m[k - 1] not in "，。！？；：,;:!?\n“”":
+            k -= 1
+        lead = m[k : u.pos]
+        if len(lead) > 4 or "的" in lead or "、" in lead:
+            return False
+        return not lead.startswith(Q.BACK_REFERENCE)
+
     def resolve(t: _Tok | None, before: int) -> str | None:
         if t is None:
             return None
@@ -415,10 +436,21 @@ def _extract(body: str) -> list[Quote]:
             return canon(t.name)
         if t.kind == "generic":
             return ""
+        # a pronoun: the last person named before it, preferring people who speak
+        first_name: str | None = None
         for u in reversed(toks):
-            if u.pos < t.pos and u.kind != "pron" and t.pos - u.pos <= 400:
-                return canon(u.name) if u.kind == "name" else ""
-        return None
+            if u.pos >= t.pos or u.kind == "pron":
+                continue
+            if t.pos - u.pos > 400:
+                break
+            if u.kind == "name":
+                if canon(u.name) in talkers:
+                    return canon(u.name)
+                if first_name is None:
+                    first_name = canon(u.name)
+            elif subject_like(u):
+                return first_name if first_name is not None else ""
+        return first_name
 
     def toks_in(a: int, b: int) -> list[_Tok]:
         return [t for t in toks if a <= t.pos and t.end <= b]
@@ -429,7 +461,7 @@ def _extract(body: str) -> list[Quote]:
             ch = m[k - 1]
             if ch in "。！？!?\n;；":
                 break
-            if ch in _CLOSERS and m[k - 2 : k - 1] in tuple(_TERMINAL):
+            if ch in _CLOSERS and k >= 2 and s[k - 2] in _TERMINAL:
                 break
             k -= 1
         return k
@@ -466,6 +498,44 @@ def _extract(body: str) -> list[Quote]:
                 return head_speaker(k, k + x.start())
         return False, None
 
+    def emit(speaker: str, a: int, b: int, core: str) -> None:
+        if core.startswith(speaker):
+            return
+        kp = known.get(speaker)
+        if kp is None:
+            for n, p in known.items():
+                if canon(n) == speaker:
+                    kp = p
+                    break
+        role = kp.role if kp else None
+        org = kp.org if kp else None
+        text = body[a:b].replace("\n“", "\n").replace("\n「", "\n")
+        quotes.append(
+            Quote(
+                speaker=fold(speaker),
+                role=fold(role) if role else None,
+                org=fold(org) if org else None,
+                text=text,
+                start=a,
+                end=b,
+            )
+        )
+
+    def strong_of(core: str) -> bool:
+        return bool(re.search(r"[，。！？,!?；;…]", core)) or bool(re.search(r"[我咱你]", core))
+
+    # lists of quotations '“…”、“…”' share the speaker of the first one
+    head_of: dict[int, int] = {}
+    group_strong: dict[int, bool] = {}
+    prev: tuple[int, int] | None = None
+    for o, a, b, c in spans:
+        if prev is not None and s[prev[1] + 1 : o].strip() == "、":
+            head_of[o] = head_of.get(prev[0], prev[0])
+        h = head_of.get(o, o)
+        group_strong[h] = group_strong.get(h, False) or strong_of(s[a:b].strip())
+        prev = (o, c)
+    outcome: dict[int, str | None] = {}
+
     for o, a, b, c in spans:
         if o in en_done:
             continue
@@ -473,7 +543,16 @@ def _extract(body: str) -> list[Quote]:
         core = inner.strip()
         if not core:
             continue
-        strong = bool(re.search(r"[，。！？,!?；;…]", core)) or bool(re.search(r"[我咱你]", core))
+        ho = head_of.get(o)
+        if ho is not None and ho in outcome:
+            outcome[o] = outcome[ho]
+            if outcome[o]:
+                emit(outcome[o], a, b, core)
+            continue
+        strong = strong_of(core) or group_strong.get(o, False)
+        if "、" in core and not re.search(r"[，。！？,!?；;…：:我你咱]", core):
+            if all(len(x) <= 6 for x in core.split("、")):
+                continue  # a list of words in quotation marks
         after = m[c + 1 : c + 4]
         if any(after.startswith(x) for x in Q.AFTER_NOUN) and not core.endswith(tuple(_TERMINAL)):
             continue
@@ -492,9 +571,15 @@ def _extract(body: str) -> list[Quote]:
                 vend = ss + vm.end()
         colon = pre.rstrip(" ").endswith((":", "︰", "：")) or bool(re.search(r"[:：︰]\s*$", pre))
         adj_verb = bool(pre) and any(pre.rstrip(" ，,：:︰").endswith(x) for x in Q.ADJACENT_VERBS)
+        # '张凡透露，…，“设备成本…各占一半”。' : a quotation that is a whole clause after a
+        # speech verb of the same sentence is that speaker's, however far from the verb
+        nxt = after[:1]
+        clause_q = m[o - 1 : o] in ("，", ",") and (
+            nxt in ("", "。", "，", ",", "；", ";", "！", "？", "\n")
+        )
         if vpos >= 0:
             dist = o - vend
-            if not strong and dist > 4:
+            if not strong and dist > 4 and not clause_q:
                 vpos = -1
         if not strong:
             if vpos < 0 and not colon and not adj_verb:
@@ -570,6 +655,12 @@ def _extract(body: str) -> list[Quote]:
                 if any(t.kind == "generic" for t in toks_in(ps, pk)):
                     continue
         if not decided and strong:
+            # '整理了张三的主持语录，其中有“…”' : the person whose sayings are listed
+            for t in toks_in(ss, o):
+                if t.kind == "name" and re.match(_SAYINGS, m[t.end : t.end + 12]):
+                    speaker, decided = canon(t.name), True
+                    break
+        if not decided and strong:
             # the subject of this sentence, or of the last sentence naming someone
             ts = toks_in(ss, o)
             if ts:
@@ -583,29 +674,10 @@ def _extract(body: str) -> list[Quote]:
                     if ts:
                         speaker, decided = resolve(ts[0], k), True
                     k = ps
+        outcome[o] = speaker
         if not speaker:
             continue
-        if core.startswith(speaker):
-            continue
-        kp = known.get(speaker)
-        if kp is None:
-            for n, p in known.items():
-                if canon(n) == speaker:
-                    kp = p
-                    break
-        role = kp.role if kp else None
-        org = kp.org if kp else None
-        text = body[a:b].replace("\n“", "\n").replace("\n「", "\n")
-        quotes.append(
-            Quote(
-                speaker=fold(speaker),
-                role=fold(role) if role else None,
-                org=fold(org) if org else None,
-                text=text,
-                start=a,
-                end=b,
-            )
-        )
+        emit(speaker, a, b, core)
     quotes.sort(key=lambda q: q.start)
     return quotes
 
