@@ -132,3 +132,142 @@ def test_compiled_from_sources_note_is_not_a_byline():
             "<p>(综合整理自某某新闻、某某网等)</p></div>")
     art = parse_page(html(body))
     assert art.author == []
+
+
+# --- captions, promotions and furniture inside the article --------------------------------
+
+P3 = ("据介绍，项目建成后年通过能力将达到七十五万人次，周边配套也在同步推进。"
+      "工作人员表示，下一步将加快设备调试，确保按期投入使用。")
+
+
+def _body_of(inner: str) -> str:
+    body = f"<h1>园区里的新变化</h1><div class='content'>{inner}</div>"
+    return parse_page(html(body)).body
+
+
+def test_bracketed_note_under_an_image_is_a_caption():
+    text = _body_of(f"<p>{P1}</p><p><img src='a.jpg'></p><p>（某公司的部分报价单）</p>"
+                    f"<p><img src='b.jpg'></p><p>清晨在公园锻炼的老人。（某图片社）</p><p>{P2}</p>")
+    assert "报价单" not in text and "锻炼的老人" not in text
+    assert P1 in text and P2 in text
+
+
+def test_picture_credit_words_end_a_caption():
+    text = _body_of(f"<p>{P1}</p><p>某报网站的报道截图。</p><p>现场纸团。某某分局供图</p>"
+                    f"<p>{P2}</p>")
+    assert "截图" not in text and "供图" not in text
+
+
+def test_centred_label_under_an_image_is_a_caption_but_a_bold_subheading_stays():
+    text = _body_of(f"<p>{P1}</p><p style='text-align:center'><img src='a.jpg'></p>"
+                    "<p style='text-align: center'>河边的夜市一角</p>"
+                    f"<p><strong>夜市带旺了周边</strong></p><p>{P2}</p>")
+    assert "夜市一角" not in text
+    assert "夜市带旺了周边" in text
+
+
+def test_promotions_follow_buttons_and_date_fragments_are_furniture():
+    text = _body_of("<p>点击上方蓝字关注我们</p>"
+                    f"<p>“一张榜单看懂年度大势”！年度人物评选火热进行中！【点击投票】选出你心中的人物</p>"
+                    f"<p>{P1}</p><p>关注</p><p>2019</p><p>09/07</p><p>19:02</p>"
+                    f"<p>{P2}</p><p>安装某某财经客户端第一时间接收最全面的市场资讯→【下载地址】</p>")
+    assert text.split("\n") == [P1, P2]
+
+
+def test_section_numbers_are_not_date_fragments():
+    text = _body_of(f"<p>{P1}</p><p>1</p><p>{P2}</p><p>2</p><p>{P3}</p>")
+    assert text.split("\n") == [P1, "1", P2, "2", P3]
+
+
+def test_gallery_counter_and_labelled_headline_repeat():
+    text = _body_of(f"<p>原创园区里的新变化</p><p>1/10 {P1}</p><p>{P2}</p>")
+    assert text.split("\n") == [P1, P2]
+
+
+def test_last_line_without_full_stop_is_kept_when_it_is_prose():
+    text = _body_of(f"<p>{P1}</p><p>{P2}</p><p>游戏在平台售价36元，支持两种系统，暂时没有中文</p>"
+                    "<p>独立游戏</p>")
+    assert text.endswith("暂时没有中文")
+
+
+def test_stop_line_with_separators_ends_the_article():
+    text = _body_of(f"<p>{P1}</p><p>{P2}</p><p>延伸 · 推荐</p>"
+                    "<p>女警一天打100电话被停机 电信：核实后恢复</p>"
+                    "<p>近日，某社区民警在核查工作时，平均每天拨打一百余个电话，随后被停机。</p>"
+                    "<p>特别声明：以上内容为自媒体平台用户上传并发布，本平台仅提供信息存储服务。</p>")
+    assert text.split("\n") == [P1, P2]
+
+
+def test_paragraph_beside_attachment_links_does_not_lose_its_siblings():
+    text = _body_of(f"<p>各有关单位：</p><p>{P1}</p><p>{P2}</p><p>附件：</p>"
+                    "<p><a href='/1.doc'>1. 某某年度重点实验室认定名单及说明材料.docx</a></p>"
+                    "<p><a href='/2.xls'>2. 某某年度工程技术研究中心认定名单及说明.xlsx</a></p>")
+    assert text.startswith("各有关单位：") and P2 in text
+    assert ".docx" not in text
+
+
+# --- who wrote it, who published it -------------------------------------------------------
+
+
+def test_photographer_credit_is_not_a_byline():
+    text_body = (f"<h1>园区里的新变化</h1><div class='content'><p>{P1}</p>"
+                 f"<p>▲某某日报全媒体图片记者张小三、李小四摄</p><p>{P2}</p></div>")
+    art = parse_page(html(text_body))
+    assert art.author == []
+
+
+def test_name_after_the_strip_date_is_the_source():
+    body = (f"<h1>园区里的新变化</h1><div><a href='/'>2019年11月25日 18:57 某某消息</a></div>"
+            f"<div class='content'><p>{P1}</p><p>{P2}</p></div>")
+    art = parse_page(html(body))
+    assert art.author == []
+    assert art.source_name == "某某消息"
+
+
+def test_names_after_the_strip_date_stay_authors():
+    body = (f"<h1>园区里的新变化</h1><div>2020-06-05 20:35 叨叨姐 胡一刀</div>"
+            f"<div class='content'><p>执笔/叨叨姐、胡一刀</p><p>{P1}</p><p>{P2}</p></div>")
+    art = parse_page(html(body))
+    assert art.author == ["叨叨姐", "胡一刀"]
+
+
+def test_organisation_account_is_not_an_author():
+    body = (f"<h1>园区里的新变化</h1><div>2019-08-13 14:07来源：某某新闻·政务</div>"
+            "<div class='news_author'><div class='name'>某某市发布</div></div>"
+            "<div><a href='/u'>某某市发布</a></div><div>关注</div>"
+            f"<div class='content'><p>{P1}</p><p>{P2}</p></div>")
+    art = parse_page(html(body))
+    assert art.author == []
+    assert art.source_name == "某某新闻·政务"
+
+
+def test_meta_author_the_page_never_shows_is_ignored():
+    head = "<meta name='author' content='马小娟'>"
+    body = f"<h1>园区里的新变化</h1><div class='content'><p>{P1}</p><p>{P2}</p></div>"
+    assert parse_page(html(body, head=head)).author == []
+    body2 = (f"<h1>园区里的新变化</h1><div>作者：马小娟 2024-01-02</div>"
+             f"<div class='content'><p>{P1}</p><p>{P2}</p></div>")
+    assert parse_page(html(body2, head=head)).author == ["马小娟"]
+
+
+def test_compiled_from_the_web_is_not_a_writer():
+    body = (f"<h1>园区里的新变化</h1><div>时间：2019-09-25 作者：网络整理 阅读：1644</div>"
+            f"<div class='content'><p>{P1}</p><p>{P2}</p></div>")
+    assert parse_page(html(body)).author == []
+
+
+def test_source_label_variants():
+    for strip, want in (("发布日期：2016-11-22 浏览次数： 信息来源：省某某委", "省某某委"),
+                        ("来源于：某某办事处", "某某办事处"),
+                        ("发表于2014-08-24 21:30| 1164次阅读| 来源某某网| 0 条评论", "某某网"),
+                        ("来源：某某时报网作者：李小山", "某某时报网"),
+                        ("2019-09-26 来源：网络", None)):
+        body = (f"<h1>园区里的新变化</h1><div>{strip}</div>"
+                f"<div class='content'><p>{P1}</p><p>{P2}</p></div>")
+        assert parse_page(html(body)).source_name == want, strip
+
+
+def test_site_name_meta_is_the_last_resort_source():
+    head = "<meta property='og:site_name' content='某某新闻'>"
+    body = f"<h1>园区里的新变化</h1><div class='content'><p>{P1}</p><p>{P2}</p></div>"
+    assert parse_page(html(body, head=head)).source_name == "某某新闻"
