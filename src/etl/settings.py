@@ -28,6 +28,8 @@ class Settings:
     per_host_concurrency: int = 4
     per_host_delay: float = 0.0
     max_retries: int = 2
+    retry_budget: int = 200  # retries per run, all URLs together (a dying site can't stall us)
+    obey_robots: bool = True  # False only for sites you own (etl ingest --ignore-robots)
     allow_hosts: frozenset[str] = field(default_factory=frozenset)
 
     def with_overrides(self, **changes: object) -> Settings:
@@ -36,7 +38,8 @@ class Settings:
 
 
 def load_settings(**overrides: object) -> Settings:
-    """Defaults, then ``ETL_DB`` / ``ETL_REPORTS_DIR`` / ``ETL_USER_AGENT``, then overrides."""
+    """Defaults, then ``ETL_DB`` / ``ETL_REPORTS_DIR`` / ``ETL_USER_AGENT`` /
+    ``ETL_RETRY_BUDGET`` / ``ETL_IGNORE_ROBOTS``, then overrides."""
     env: dict[str, object] = {}
     if os.environ.get("ETL_DB"):
         env["db_path"] = Path(os.environ["ETL_DB"])
@@ -44,4 +47,8 @@ def load_settings(**overrides: object) -> Settings:
         env["reports_dir"] = Path(os.environ["ETL_REPORTS_DIR"])
     if os.environ.get("ETL_USER_AGENT"):
         env["user_agent"] = os.environ["ETL_USER_AGENT"]
+    if os.environ.get("ETL_RETRY_BUDGET"):
+        env["retry_budget"] = int(os.environ["ETL_RETRY_BUDGET"])
+    if os.environ.get("ETL_IGNORE_ROBOTS", "").lower() in ("1", "true", "yes"):
+        env["obey_robots"] = False
     return Settings().with_overrides(**env).with_overrides(**overrides)

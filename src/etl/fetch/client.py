@@ -2,7 +2,11 @@
 
 Redirects are followed by hand so that every hop passes the address guard; bodies are
 decoded by :mod:`etl.fetch.bodies` so size limits apply to decoded bytes; robots.txt is
-read once per origin per run (:mod:`etl.fetch.robots`).
+read once per origin per run (:mod:`etl.fetch.robots`) and checked for every hop.
+
+Connections go to the address the guard vetted (:class:`etl.fetch.guard.AddressBook`),
+never to a second DNS answer; use :func:`open_fetcher` (or :func:`make_client` with the
+Fetcher's address book) to get that pinning.
 """
 
 from __future__ import annotations
@@ -10,23 +14,25 @@ from __future__ import annotations
 import asyncio
 import random
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
+from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from urllib.parse import urljoin, urlsplit
 
+import httpcore
 import httpx
 
 from etl.errors import BlockedURL, FetchError
 from etl.fetch.bodies import ACCEPT_ENCODING, BadEncoding, TooLarge, read_decoded
-from etl.fetch.guard import check_url_async
+from etl.fetch.guard import AddressBook, PinnedBackend, Resolver, vet_url_async
 from etl.fetch.policy import HostPolicy, RunState, Target, as_target
 from etl.fetch.robots import RobotsGate
 from etl.records import FetchAttempt, FetchedPage
 from etl.settings import Settings
 
 __all__ = ["Fetcher", "TooLarge", "BadEncoding", "fetch_all", "fetch_all_async",
-           "make_client", "ACCEPTED_TYPES", "LISTING_TYPES"]
+           "make_client", "open_fetcher", "ACCEPTED_TYPES", "LISTING_TYPES"]
 
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 ACCEPTED_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "application/xml",
@@ -40,6 +46,10 @@ MAX_RETRY_AFTER = 30.0  # a server asking for a longer pause than this is not re
 
 class RedirectLoop(FetchError):
     """A redirect chain came back to a URL it had already visited."""
+
+
+class RobotsDisallowed(FetchError):
+    """A redirect led to a URL that robots.txt disallows (or whose robots.txt is down)."""
 
 
 class _Retry(Exception):
@@ -84,13 +94,21 @@ def _describe(exc: BaseException, settings: Settings) -> str:
 
 
 class Fetcher:
-    """Fetches URLs with global and per-host limits, a per-host delay and a run state."""
+    """Fetches URLs with global and per-host limits, a per-host delay and a run state.
+
+    ``book`` is the address book the client's transport connects by (see make_client);
+    without one, URLs are still vetted but the connection resolves the name again.
+    ``resolver`` replaces the system resolver for the address guard (tests)."""
 
     def __init__(self, settings: Settings, client: httpx.AsyncClient,
-                 state: RunState | None = None) -> None:
+                 state: RunState | None = None, book: AddressBook | None = None,
+                 resolver: Resolver | None = None) -> None:
         self.settings = settings
         self.client = client
         self.state = state or RunState()
+        self.state.retry_budget.configure(settings.retry_budget)
+        self.book = book
+        self.resolver = resolver
         self._global = asyncio.Semaphore(settings.concurrency)
         self._hosts: dict[str, asyncio.Semaphore] = {}
         self._next_slot: dict[str, float] = {}
@@ -116,7 +134,7 @@ class Fetcher:
         """Fetch one target with retries; always returns a FetchedPage, never raises."""
         page = FetchedPage(url=target.url, source=target.source, outcome="failed")
         try:
-            await check_url_async(target.url, self.settings.allow_hosts)
+            await self.vet(target.url)
             blocked = await self.robots.disallowed(target.url)
         except BlockedURL as exc:
             page.outcome, page.reason = "skipped", f"BlockedURL: {exc}"
@@ -158,7 +176,8 @@ class Fetcher:
             raise _Retry(_describe(exc, self.settings)) from exc
         except Exception as exc:  # noqa: BLE001 - a page never crashes the run
             self._record(page, attempted_at, retry, None, 0, started, exc)
-            page.outcome = "skipped" if isinstance(exc, BlockedURL) else "failed"
+            skipped = isinstance(exc, BlockedURL | RobotsDisallowed)
+            page.outcome = "skipped" if skipped else "failed"
             page.reason = _describe(exc, self.settings)
             return
         status = response.status_code
@@ -212,12 +231,27 @@ class Fetcher:
         if slot > now:
             await asyncio.sleep(slot - now)
 
+    async def vet(self, url: str) -> None:
+        """The address guard for one request: raises BlockedURL, pins the vetted address."""
+        address = await vet_url_async(url, self.settings.allow_hosts, self.resolver)
+        if self.book is not None:
+            self.book.pin(url, address)
+
     async def _follow(self, url: str, headers: dict[str, str], accept: Sequence[str],
-                      limit: int | None = None) -> tuple[httpx.Response, bytes, str | None]:
-        """GET following redirects by hand; (final response, decoded body, skip reason)."""
+                      limit: int | None = None, check_robots: bool = True,
+                      ) -> tuple[httpx.Response, bytes, str | None]:
+        """GET following redirects by hand; (final response, decoded body, skip reason).
+
+        Every hop is vetted by the address guard right before its request; every hop
+        after the first is also checked against its origin's robots.txt (the first was
+        checked by fetch_target), unless this is itself a robots.txt fetch."""
         seen = {url}
-        for _ in range(self.settings.max_redirects + 1):
-            await check_url_async(url, self.settings.allow_hosts)
+        for hop in range(self.settings.max_redirects + 1):
+            await self.vet(url)
+            if hop and check_robots:
+                blocked = await self.robots.disallowed(url)
+                if blocked:
+                    raise RobotsDisallowed(f"redirect to {url}: {blocked}")
             async with self.client.stream("GET", url, headers=headers) as response:
                 if response.is_redirect and "location" in response.headers:
                     url = urljoin(url, response.headers["location"])
@@ -251,22 +285,57 @@ class Fetcher:
             error_message=(str(exc) or type(exc).__name__) if exc else None))
 
 
-def make_client(settings: Settings) -> httpx.AsyncClient:
-    """An AsyncClient with the run's timeouts and User-Agent; redirects handled by Fetcher."""
+class PinnedTransport(httpx.AsyncHTTPTransport):
+    """httpx's transport whose connection pool opens TCP connections to the address
+    book's vetted addresses. The pool is still keyed by host name, so a kept-alive TLS
+    connection is only reused for the name its certificate was checked against."""
+
+    def __init__(self, book: AddressBook, verify: object = True,
+                 limits: httpx.Limits | None = None) -> None:
+        limits = limits or httpx.Limits()
+        super().__init__(verify=verify, limits=limits)  # type: ignore[arg-type]
+        self.book = book
+        self._pool = httpcore.AsyncConnectionPool(
+            ssl_context=httpx.create_ssl_context(verify=verify),  # type: ignore[arg-type]
+            max_connections=limits.max_connections,
+            max_keepalive_connections=limits.max_keepalive_connections,
+            keepalive_expiry=limits.keepalive_expiry,
+            network_backend=PinnedBackend(book))
+
+
+def make_client(settings: Settings, book: AddressBook | None = None,
+                verify: object = True) -> httpx.AsyncClient:
+    """An AsyncClient with the run's timeouts and User-Agent; redirects handled by Fetcher.
+
+    With ``book``, connections go only to addresses the Fetcher's guard vetted (pass the
+    same book to the Fetcher). Environment proxies are not used either way: a proxy would
+    resolve names itself, behind the guard's back."""
     timeout = httpx.Timeout(settings.read_timeout, connect=settings.connect_timeout)
     limits = httpx.Limits(max_connections=settings.concurrency,
                           max_keepalive_connections=settings.concurrency)
-    return httpx.AsyncClient(timeout=timeout, limits=limits, follow_redirects=False,
+    transport = (PinnedTransport(book, verify, limits) if book is not None
+                 else httpx.AsyncHTTPTransport(verify=verify, limits=limits))  # type: ignore[arg-type]
+    return httpx.AsyncClient(timeout=timeout, follow_redirects=False, transport=transport,
                              headers={"User-Agent": settings.user_agent,
                                       "Accept-Encoding": ACCEPT_ENCODING})
 
 
+@asynccontextmanager
+async def open_fetcher(settings: Settings, state: RunState | None = None,
+                       resolver: Resolver | None = None,
+                       verify: object = True) -> AsyncIterator[Fetcher]:
+    """A Fetcher with its own client, connecting only to addresses its guard vetted."""
+    book = AddressBook(settings.allow_hosts)
+    async with make_client(settings, book, verify) as client:
+        yield Fetcher(settings, client, state, book=book, resolver=resolver)
+
+
 async def fetch_all_async(targets: Sequence[Target | tuple[str, str]], settings: Settings,
                           progress: Callable[[FetchedPage], None] | None = None,
-                          state: RunState | None = None) -> list[FetchedPage]:
+                          state: RunState | None = None,
+                          resolver: Resolver | None = None) -> list[FetchedPage]:
     """Fetch targets (or (url, source) pairs) concurrently; results in input order."""
-    async with make_client(settings) as client:
-        fetcher = Fetcher(settings, client, state)
+    async with open_fetcher(settings, state, resolver) as fetcher:
 
         async def one(target: Target) -> FetchedPage:
             page = await fetcher.fetch_target(target)
@@ -279,6 +348,7 @@ async def fetch_all_async(targets: Sequence[Target | tuple[str, str]], settings:
 
 def fetch_all(targets: Sequence[Target | tuple[str, str]], settings: Settings,
               progress: Callable[[FetchedPage], None] | None = None,
-              state: RunState | None = None) -> list[FetchedPage]:
+              state: RunState | None = None,
+              resolver: Resolver | None = None) -> list[FetchedPage]:
     """Synchronous wrapper around fetch_all_async (runs its own event loop)."""
-    return asyncio.run(fetch_all_async(targets, settings, progress, state))
+    return asyncio.run(fetch_all_async(targets, settings, progress, state, resolver))

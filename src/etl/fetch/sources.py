@@ -11,10 +11,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from etl.fetch.bodies import read_decoded
-from etl.fetch.client import LISTING_TYPES, Fetcher, make_client
+from etl.fetch.client import LISTING_TYPES, Fetcher, open_fetcher
 from etl.fetch.config import Source, adhoc_sources
 from etl.fetch.discover import Discovered, parse_feed, parse_links, parse_sitemap
 from etl.fetch.policy import RunState, Target
+from etl.fetch.robots import origin
 from etl.fetch.urls import canonical_url
 from etl.records import FetchedPage
 from etl.settings import Settings
@@ -52,6 +53,8 @@ class Discovery:
     """Targets in discovery order, the listing fetches, and a report per source."""
 
     targets: list[Target] = field(default_factory=list)
+    # Feed/sitemap/list page fetches, then the run's robots.txt fetches (source
+    # "robots.txt"): all stored as listing fetches.
     listings: list[FetchedPage] = field(default_factory=list)
     problems: list[tuple[str, str]] = field(default_factory=list)  # (source name, reason)
     reports: dict[str, SourceReport] = field(default_factory=dict)
@@ -67,12 +70,37 @@ def discover(sources: list[Source] | SourceSpec, settings: Settings,
 
 async def _discover(sources: list[Source], settings: Settings, state: RunState) -> Discovery:
     found = Discovery()
-    async with make_client(settings) as client:
-        fetcher = Fetcher(settings, client, state)
+    async with open_fetcher(settings, state) as fetcher:
         jobs = [s for s in sources if s.enabled]
         for source in sources:
             found.reports[source.name] = SourceReport(enabled=source.enabled)
         links = await asyncio.gather(*(_one_source(s, fetcher, found) for s in jobs))
+        _collect(found, jobs, links)
+        await _warm_robots(fetcher, found.targets)
+    found.listings.extend(state.take_robots_pages())
+    for name, report in found.reports.items():
+        found.problems.extend((name, p) for p in report.problems)
+    return found
+
+
+async def _warm_robots(fetcher: Fetcher, targets: list[Target]) -> None:
+    """Read robots.txt of every article origin now, so those requests are stored with
+    this run's listings (the fetch stage then finds them cached in the run state)."""
+    if not fetcher.robots.enabled:
+        return
+    origins = dict.fromkeys(origin(t.url) for t in targets)
+
+    async def one(key: str) -> None:
+        try:
+            await fetcher.vet(key + "/")
+        except Exception:  # noqa: BLE001 - a blocked origin is skipped per URL later
+            return
+        await fetcher.robots.disallowed(key + "/")
+
+    await asyncio.gather(*(one(k) for k in origins))
+
+
+def _collect(found: Discovery, jobs: list[Source], links: list[list[Discovered]]) -> None:
     seen: set[str] = set()
     for source, items in zip(jobs, links, strict=True):
         report = found.reports[source.name]
@@ -87,9 +115,6 @@ async def _discover(sources: list[Source], settings: Settings, state: RunState) 
                 seen.add(canon)
                 report.listed += 1
                 found.targets.append(Target(canon, source.name, source.may_change))
-    for name, report in found.reports.items():
-        found.problems.extend((name, p) for p in report.problems)
-    return found
 
 
 async def _one_source(source: Source, fetcher: Fetcher, found: Discovery) -> list[Discovered]:
