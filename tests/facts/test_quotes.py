@@ -121,7 +121,10 @@ def test_whole_clause_quote_after_a_distant_verb():
 
 
 def test_pronoun_skips_objects_and_back_references():
-    body = "在一家工厂做会计的苗晓燕（化名）最近辞职了。她所在的公司经营困难。\n“日子越来越难过。”她对记者表示。"
+    body = (
+        "在一家工厂做会计的苗晓燕（化名）最近辞职了。她所在的公司经营困难。\n"
+        "“日子越来越难过。”她对记者表示。"
+    )
     assert _sp(body) == [("苗晓燕", "日子越来")]
     body = (
         "冯德利表示，他来这里已经五年了。这位退休老人每天都去公园，因为他认为“这里的人真的很友善”。"
@@ -144,3 +147,30 @@ def test_list_of_words_in_marks_is_not_speech():
 def test_sentence_after_a_question_in_quotes_starts_fresh():
     body = "邱明辉问道：“你们还好吗？”众人纷纷回答：“很好，谢谢关心。”"
     assert _sp(body) == [("邱明辉", "你们还好")]
+
+
+def test_self_description_verb_and_adverb_fangmian():
+    body = "“以前一块钱就够了，现在要五块。”贺明轩自称是公交车的常客。"
+    assert _sp(body) == [("贺明轩", "以前一块")]
+    body = "贺明轩表示，一方面这说明市场变大了。\n他说：“价格还会再涨，很正常。”"
+    assert _sp(body) == [("贺明轩", "价格还会")]
+
+
+def test_who_said_this_in_the_next_paragraph():
+    body = (
+        "“我很喜欢这座城市，这里很有活力。”\n"
+        "说这话的老人鲁德明来自外地。鲁德明笑着说，他会一直住下去。"
+    )
+    assert _sp(body) == [("鲁德明", "我很喜欢")]
+
+
+def test_short_quote_with_named_speaker_right_after():
+    body = "“降价只是暂时的手段”，樊志刚提醒消费者理性看待价格。"
+    assert _sp(body) == [("樊志刚", "降价只是")]
+
+
+def test_colon_takes_the_subject_of_the_nearest_clause():
+    body = "邵立新说，孩子失联已经十天了。他失联的第十天，邵立新发了一条朋友圈：“儿子快回家，爸爸等你。”"
+    assert _sp(body) == [("邵立新", "儿子快回")]
+    body = "他最放心不下年迈的母亲，老母亲得知消息后非常支持：“家里有我，你放心去吧。”"
+    assert extract_quotes(body) == []

@@ -355,6 +355,10 @@ def _tokens(m: str, known: dict[str, _Person]) -> list[_Tok]:
     for mm in rx.finditer(m):
         t = mm.group(0)
         a, b = mm.start(), mm.end()
+        if t == "方面" and a > 0 and m[a - 1] in "一另多各两几这那":
+            continue  # '一方面' : an adverb, not '公司方面'
+        if t == "朋友" and m[b : b + 1] == "圈":
+            continue
         if t in ("他", "她"):
             if m[a - 1 : a] in "其吉":
                 continue
@@ -425,7 +429,7 @@ def _extract(body: str) -> list[Quote]:
         while k > 0 and u.pos - k <= 5 and m[k - 1] not in "，。！？；：,;:!?\n“”":
             k -= 1
         lead = m[k : u.pos]
-        if len(lead) > 4 or "的" in lead or "、" in lead:
+        if len(lead) > 4 or any(ch in lead for ch in "的、他她我你向对给和跟与把被让从"):
             return False
         return not lead.startswith(Q.BACK_REFERENCE)
 
@@ -581,6 +585,14 @@ def _extract(body: str) -> list[Quote]:
             dist = o - vend
             if not strong and dist > 4 and not clause_q:
                 vpos = -1
+        if not strong and vpos < 0 and not colon and not adj_verb and not pre.strip():
+            # '“涨价是必然的”，刘兴亮表示' : a named speaker and verb right after the quote
+            k, seg = after_seg(c)
+            ts = toks_in(k, k + len(seg))
+            if ts and ts[0].pos == k and ts[0].kind == "name" and m[c + 1 : c + 2] in "，,":
+                found, sp = after_verb(c)
+                if found and sp:
+                    strong = True
         if not strong:
             if vpos < 0 and not colon and not adj_verb:
                 continue
@@ -617,7 +629,10 @@ def _extract(body: str) -> list[Quote]:
             if not found:
                 ts = toks_in(ss, vv)
                 if ts:
-                    found, speaker = True, resolve(ts[0], vv)
+                    # the subject of the clause nearest the verb or colon
+                    # ('他失联的第三天，温先生发了一条朋友圈：“…”')
+                    pick = next((t for t in reversed(ts) if subject_like(t)), ts[0])
+                    found, speaker = True, resolve(pick, vv)
             decided = found
         if not decided:
             # attribution after the quote: ”张凡说 / ”，DCCI院长刘兴亮表示 / ”刘兴亮劝导…
@@ -629,6 +644,14 @@ def _extract(body: str) -> list[Quote]:
                 ts = toks_in(k, k + len(seg))
                 if ts and ts[0].pos == k:
                     speaker, decided = resolve(ts[0], k), True
+            if not decided and strong and not pre.strip():
+                # '“…”⏎说这话的大叔张三是…' : the person named in the clause that follows
+                sm = re.match(r"\n?说(?:这|此|这番|这句|上述)话的", m[c + 1 : c + 10])
+                if sm:
+                    e = c + 1 + sm.end()
+                    ts = [t for t in toks_in(e, e + 20) if t.kind == "name"]
+                    if ts:
+                        speaker, decided = canon(ts[0].name), True
             if not decided and strong and not pre.strip() and core.endswith(tuple(_TERMINAL)):
                 # “…。”谈起…，…副总经理徐孟俭感到… : the person the next sentence is about
                 e = k
