@@ -170,7 +170,35 @@ def test_short_quote_with_named_speaker_right_after():
 
 
 def test_colon_takes_the_subject_of_the_nearest_clause():
-    body = "邵立新说，孩子失联已经十天了。他失联的第十天，邵立新发了一条朋友圈：“儿子快回家，爸爸等你。”"
+    body = (
+        "邵立新说，孩子失联已经十天了。"
+        "他失联的第十天，邵立新发了一条朋友圈：“儿子快回家，爸爸等你。”"
+    )
     assert _sp(body) == [("邵立新", "儿子快回")]
     body = "他最放心不下年迈的母亲，老母亲得知消息后非常支持：“家里有我，你放心去吧。”"
     assert extract_quotes(body) == []
+
+
+def test_descriptive_title_is_the_whole_phrase():
+    q = extract_quotes("业内资深人士郝建平坦言，“租金普遍上调了，现在起码三元一小时。”")[0]
+    assert (q.speaker, q.role, q.org) == ("郝建平", "业内资深人士", None)
+
+
+def test_gai_organisation_resolves_to_the_one_named_before():
+    body = (
+        "家人带他去江城市第二人民医院做了检查。\n"
+        "次日，该院主治医师蔡文昌回忆，“眼睛没有大问题，开了点药就回去了。”"
+    )
+    q = extract_quotes(body)[0]
+    assert (q.speaker, q.role, q.org) == ("蔡文昌", "主治医师", "江城市第二人民医院")
+
+
+def test_straight_closing_mark_after_curly_opening():
+    body = '接到班主任“孩子摔倒了"通知后，家长赶到学校。\n戴振宇说，“当时没有人看见。”'
+    assert _sp(body) == [("戴振宇", "当时没有")]
+
+
+def test_title_after_the_name():
+    body = "这封信是邬建国老师写的。邬建国坦言：“工资太低，我养不起家。”"
+    q = extract_quotes(body)[0]
+    assert (q.speaker, q.role) == ("邬建国", "老师")

@@ -420,6 +420,24 @@ EXTRA_TITLES: tuple[str, ...] = (
     "经济学家",
     "科学家",
     "研究所所长",
+    "人士",
+    "学者",
+    "作曲家",
+    "音乐家",
+    "画家",
+    "艺术家",
+)
+#: Titles that describe a person rather than a post: the whole phrase is the role
+#: ('业内资深人士张凡' -> 业内资深人士), unless an organisation stands before it.
+DESCRIPTIVE_TITLES: tuple[str, ...] = (
+    "人士",
+    "专家",
+    "学者",
+    "作曲家",
+    "音乐家",
+    "画家",
+    "艺术家",
+    "作家",
 )
 
 # --- English ---------------------------------------------------------------------------

@@ -32,6 +32,8 @@ _NAME_END = (
 )
 _LATIN_NAME = re.compile(r"[A-Z][A-Za-z]+$|[a-z]{4,}$")
 _OPEN = {"“": "”", "「": "」", "『": "』"}
+#: '升职为部门经理' : the verb before a post is not part of the organisation
+_POST_VERB = re.compile(r"^(?:升职为|提拔为|升任|出任|担任|成为|作为|身为|为|任|是)")
 
 
 @dataclass(slots=True)
@@ -74,6 +76,10 @@ def _split_chain(chain: str) -> tuple[str | None, str | None]:
     if m is not None and m.end() >= len(seg) - 1:
         role = seg[m.start() : m.end()]
         org = seg[: m.start()].rstrip("的") or None
+        if role in Q.DESCRIPTIVE_TITLES and org and not org.endswith(P.ORG_SUFFIXES):
+            return seg[: m.end()], None
+        if org:
+            org = _POST_VERB.sub("", org) or None
         return role, org
     # no known title: split after the last organisation suffix
     best = -1
@@ -169,14 +175,12 @@ def _spans(s: str) -> list[tuple[int, int, int, int]]:
                 if s[j] == close_ch:
                     depth_end = j
                     break
-                if (
-                    ch == "“"
-                    and s[j] == '"'
-                    and s[j + 1 : j + 2] in ("", "。", "，", "！", "？", "\n")
-                    and "”" not in s[j : s.find("\n", j) if "\n" in s[j:] else n]
-                ):
-                    depth_end = j  # '“…"' : typed with a straight closing mark
-                    break
+                if ch == "“" and s[j] == '"':
+                    eol = s.find("\n", j)
+                    eol = n if eol == -1 else eol
+                    if "”" not in s[j:eol] and s.count('"', i, eol) % 2 == 1:
+                        depth_end = j  # '“…"' : typed with a straight closing mark
+                        break
                 if s[j] == "\n":
                     if s[j + 1 : j + 2] == ch:
                         j += 2
@@ -341,8 +345,40 @@ def _learn(m: str, spans) -> tuple[dict[str, _Person], set[str]]:
         if h and len(h) >= 2 and p.role != h:
             chain = _chain_before(m, m.find(n)) if n in m else ""
             known[n] = _Person(n, h, (p.org or (chain.rstrip("的") or None)), p.pos)
+    for n, p in list(known.items()):
+        if p.role:
+            continue
+        # '刘明老师' : a title written right after the name
+        mm = re.search(re.escape(n) + "(" + _TITLE_RE.pattern + ")", m)
+        nx = m[mm.end() : mm.end() + 1] if mm else ""
+        if mm and (not "\u4e00" <= nx <= "\u9fff" or nx in _NAME_END):
+            known[n] = _Person(n, mm.group(1), p.org, p.pos)
+    for n, p in list(known.items()):
+        if p.org and p.org.startswith("该") and len(p.org) >= 2:
+            # '该院副主任医师' : the organisation named before with the same ending
+            where = m.find(p.org + (p.role or ""))
+            known[n] = _Person(n, p.role, _antecedent_org(m, p.org[1:], where), p.pos)
     honor = {n for n in known if any(n.endswith(h) for h in P.NAME_HONORIFICS) and len(n) >= 3}
     return known, honor
+
+
+def _antecedent_org(m: str, suffix: str, before: int) -> str | None:
+    """'…去禹州市人民医院检查。…该院' -> 禹州市人民医院 (the last organisation ending in
+    ``suffix`` before ``before``); None when there is none."""
+    if before <= 0:
+        return None
+    k = m.rfind(suffix, 0, before)
+    while k > 0:
+        e = k + len(suffix)
+        j = k
+        while j > 0 and e - j < 16 and m[j - 1] not in "，。！？；：,;:!?\n“”（）()、 □":
+            if m[j - 1] in "去到在于的和与从把被向给往为由及":
+                break
+            j -= 1
+        if e - j >= len(suffix) + 2 and not m[j:e].startswith("该"):
+            return m[j:e]
+        k = m.rfind(suffix, 0, k)
+    return None
 
 
 def _tokens(m: str, known: dict[str, _Person]) -> list[_Tok]:
