@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from etl.facts import metrics as M
 from etl.facts import patterns as P
 from etl.facts.numbers import multiplier_value, parse_arabic, parse_cn
 from etl.facts.periods import TimeExpr, find_times, publication_day, shift_year
@@ -85,14 +86,14 @@ _METRIC_TRAIL = re.compile(
     r"高于|低于|可达|将达|可能|可以|会|能|要|用|以|外加|肯定|大概|大多|基本上|靠|采用|卖|售|收|"
     r"降|升|涨|跌|拿下|总|共|全部|一共|超|近|达到|约合|折合|人民币|处于|位于|介于|于|却|则|更|更是|"
     r"都|均|又|甚至|甚|普遍|大多|基本|仍|仍然|依然|还是|原本|大概率|通常|一般|往往|或将|有望|预计|"
-    r"占据|占有|占)$"
+    r"占据|占有|占|可)$"
 )
 #: Two-character words whose second character is also a filler word (费用, 零售, 下降): the
 #: filler is not stripped off them.
 _TRAIL_WORDS = frozenset(
     "费用 使用 作用 应用 信用 零售 销售 出售 营收 税收 回收 创收 增收 下降 上升 上涨 下跌 "
     "升降 涨跌 汇总 公共 附近 最近 接近 将近 可能 功能 性能 产能 技能 效能 动能 储能 热能 "
-    "核能 所有 拥有 持有 具有 现有 没有 占有".split()
+    "核能 所有 拥有 持有 具有 现有 没有 占有 许可 认可 不可 宁可".split()
 )
 
 
@@ -139,7 +140,7 @@ _SPLIT_VERBS = re.compile(
 #: Endings of a subject noun phrase (organisation, place, sector), used to split
 #: "京津冀三地规模以上工业企业营业收入" into subject and metric.
 _SUBJECT_END = re.compile(
-    r".*(?:企业|公司|集团|园区|园|(?<![上超门股城夜])市(?![场值民])|省(?![钱])|县|区(?![域间别])|局(?![面势部])|中心|行业|"
+    r".*(?:企业|公司|集团|园区|园|(?<![上超门股城夜])市(?![场值民])|省(?![钱])|县|区(?![域间别])|局(?![面势部地])|中心|行业|"
     r"产业|银行|大学|医院|等地|全国|全市|全省|全县|全区|我国|中国|全球|国内|海外|美国|欧盟|日本|韩国|英国|"
     r"城市|地区|平台|股份|控股)(?![的])"
 )
@@ -151,7 +152,7 @@ _LEAD_NOISE = re.compile(
 _CHANGE = re.compile(
     r"(?:同比|环比|比上年|比去年|较上年|较去年|较去年同期|比去年同期|较上月|年均|平均)?"
     r"(?:增长率|增速|增幅|降幅|涨幅|跌幅|增长|下降|上升|增加|减少|提高|提升|降低|回落|上涨|下跌|下滑|"
-    r"扩大|缩小|攀升|下调|上调|降息|加息|降价|涨价|提价|下探)"
+    r"扩大|缩小|攀升|拉升|下调|上调|降息|加息|降价|涨价|提价|下探)"
 )
 _SHARE_CN = "一二两三四五六七八九十"
 #: Single-character units that measure (not classifiers): 二 before them is a cardinal.
@@ -167,6 +168,7 @@ _PEOPLE_AFTER = re.compile(
     r"(?:人|用户|网友|民众|居民|市民|游客|观众|听众|读者|大军|华商|华人|华侨|员工|职工|学生|"
     r"患者|粉丝|选民|农民|工人|儿童|老人|家庭|港人|移民)"
 )
+_MONEY_UNITS = frozenset(["元", "美元", "欧元", "港元", "日元", "英镑"])
 _CHENG_BLOCK = "为功本立果员长交型绩熟就效品都年人家效份分绩"
 #: Numbers this long without separators, multiplier or decimals are codes, not figures.
 _MAX_PLAIN_DIGITS = 9
@@ -545,7 +547,7 @@ def _clean_metric(m: str) -> str:
         m = _strip_trail(m)
         m = _LEAD_NOISE.sub("", m)
         m = re.sub(
-            r"^(?:这些|每个|已经|累计|先后|分别|其|该|这|此|各|共|已|并|还|也|在|对|将|又|把)(?=..)",
+            r"^(?:这些|每个|已经|累计|合计|总计|共计|一共|总共|先后|分别|其|该|这|此|各|共|已|并|还|也|在|对|将|又|把)(?=..)",
             "",
             m,
         )
@@ -569,8 +571,8 @@ def _after_metric(s: str, pos: int, hi: int) -> str:
     ):
         k += 1
     m = re.sub(r"[“”\"《》]", "", s[pos:k])
-    if not m or m[0].isdigit():
-        return ""
+    if not m or (m[0].isdigit() and s[pos : pos + 1] not in '“"《'):
+        return ""  # a quoted name may open with digits (“12306账号”)
     skip = 1 if m[0] == "被" else 0  # "被调查者": 被 opens a noun
     if de and m[0] == "人" and len(m) >= 3:
         m = m[1:]  # "71.5%的人表示发烧": what the people did is what was counted
@@ -580,7 +582,7 @@ def _after_metric(s: str, pos: int, hi: int) -> str:
     cuts = re.finditer(
         r"(?:落地|落户|参加|参与|获得|获|成立|完成|提供|进入|实现|加入|发表|是|在|被|将|已|和|与|"
         r"及|等|都|均|正|也|还|就|了|中|里|上|下|分别|之|左右|以上|的|来|去|到|至|从|为|对|因|"
-        r"组成|成为|接连|全部|悉数|跻身|助力|一起|认为|成功|表示|称)",
+        r"组成|成为|接连|全部|悉数|跻身|助力|一起|认为|成功|表示|称|并)",
         m[skip:],
     )
     # a localiser (上, 中 ...) opens words too (上市, 中心): it ends the phrase only after a noun
@@ -589,12 +591,15 @@ def _after_metric(s: str, pos: int, hi: int) -> str:
         m = m[: cut.start() + skip]
     elif cut:
         m = ""
+    r = m.find("率", 1)
+    if r > 0:
+        m = m[: r + 1]  # "120Hz刷新率三星屏幕": a rate noun ends the phrase
     return m
 
 
 #: Nouns that name a measure (覆盖率, 比重, 成本): a metric before the figure that ends in one
 #: is kept even when a noun follows the figure.
-_MEASURE_NOUN_END = re.compile(r"[率比例重额度幅速量值数价费本入润息金资]$")
+_MEASURE_NOUN_END = re.compile(r"[率比例重额度幅速量值数价费本入润息金资薪]$")
 #: A metric that is a change (ends with its change verb), not a level.
 _CHANGE_END = re.compile(
     r"(?:增长|下降|上升|增加|减少|提高|提升|降低|回落|上涨|下跌|下滑|扩大|缩小|攀升|下调|上调)$"
@@ -773,8 +778,17 @@ def _extract(body: str, published: str | None) -> list[Fact]:
         change = _change_metric(prefix)
         level = _LEVEL_TAIL.search(prefix)
         compare = _COMPARE.search(prefix) if s[cl2 : n.start].rstrip().endswith("的") else None
+        bracket = not prefix and cl > lo and s[cl - 1] in "（(" and M.bracket_term(s, lo, cl - 1)
+        after_raw = s[n.end : ce].strip()
         if list_item and prev:
             metric, subject = prev[1], prev[2]
+        elif bracket:
+            # "局地有大雨(25～40毫米)", "严重下滑（超过30%）": the term the brackets qualify
+            metric = bracket
+        elif n.unit in _MONEY_UNITS and (sale := M.SALE_BEFORE.search(prefix)):
+            # "64GB售5499元", "卖到6199元": a bare sale verb names the price
+            metric = "售价"
+            subject = _clean_metric(prefix[: sale.start()]) or None
         elif level and (prev or level.start() > 0):
             # "由71.2亿元增长至748.7亿元", "同比增长35.7%至35.9亿元": the new level, measured by
             # the noun before the change verb, or by the last level figure's metric
@@ -799,8 +813,14 @@ def _extract(body: str, published: str | None) -> list[Fact]:
             subject, metric = _split_subject(_clean_metric(prefix[: compare.start()]))
         elif change:
             metric = change
+        elif n.unit in ("%", "个百分点") and (move := M.MARKET_MOVE.search(prefix)):
+            # "创业板指跌近3%": a one-character market verb is the change
+            metric = move.group(0).rstrip("了")
+        elif n.unit == "倍" and len(after_b := _after_metric(s, n.end, ce)) >= 2:
+            # "3倍光学变焦": the multiple qualifies the noun after it
+            metric = after_b
         elif n.unit not in _NOT_COUNT_UNITS and (after0 := _after_metric(s, n.end, ce)):
-            metric = after0
+            metric = M.counted_people(after_raw, n.unit) or after0
             pre = _clean_metric(prefix)
             vm = _SPLIT_VERBS.search(pre)
             subject = _clean_metric(pre[: vm.start()]) if vm is not None else None
@@ -812,6 +832,8 @@ def _extract(body: str, published: str | None) -> list[Fact]:
                 subj_part = _clean_metric(pre[: vm.start()])
                 obj = pre[vm.end() :]
                 obj = _clean_metric(obj)
+                if M.ORDINAL_ONLY.fullmatch(obj):
+                    obj = ""  # "完成了新一轮3000万元融资": the noun comes after the figure
                 subject = subj_part or None
                 if not obj and not after and len(subj_part) >= 2:
                     # "固定资产投资完成246.79亿元": the verb has no object, the noun before
@@ -837,7 +859,7 @@ def _extract(body: str, published: str | None) -> list[Fact]:
                 sm = _SUBJECT_END.match(pre)
                 if sm and len(pre) - sm.end() >= 2:
                     subject = pre[: sm.end()]
-                    metric = pre[sm.end() :]
+                    metric = _clean_metric(pre[sm.end() :])
                 else:
                     own, metric = _split_subject(pre)
                     subject = subject or own
@@ -847,10 +869,30 @@ def _extract(body: str, published: str | None) -> list[Fact]:
                 metric = after or None
             if metric and len(metric) > _MAX_METRIC_BEFORE:
                 metric = metric[-_MAX_METRIC_BEFORE:]
+        if not metric and n.unit == "人":
+            # "过去三年有12人获奖", "7104人为阳性": the people counted are those who did it
+            metric = M.counted_people(after_raw, n.unit)
+        if (
+            not metric
+            and not _clean_metric(prefix)
+            and cl > lo
+            and s[cl - 1] in "，,"
+            and not _after_metric(s, n.end, ce)
+        ):
+            # "进口继续扩大，突破3000亿美元": a clause of only a verb and its figure continues
+            # the noun phrase the clause before it opened with
+            pc = _clause_start(s, lo, cl - 1)
+            metric = M.clause_head(_strip_times(s[pc : cl - 1], times, pc))
+        if metric and (lat := M.LATIN_HEAD.match(metric)):
+            # "GalaxyS20Ultra售价": the model is who the price is for
+            subject = subject or lat.group(0)
+            metric = metric[lat.end() :]
         subject = _attribute(s, doc, lo, cl, n.start, times, subject, metric, topic)
         if subject and subject[:1] in "全本" and subject[1:] in _SCOPE_PLACE:
             # 全县, 本市: the county or city the article is about
             subject = _home_place(s, subject[1:], place_cache) or subject
+        if metric and metric[0] == "的" and len(metric) > 2:
+            metric = metric[1:]  # "（超过30%）的企业": the attributive 的 opens no noun
         if metric is not None and not metric:
             metric = None
         period = _resolve_period(

@@ -1,0 +1,98 @@
+"""Metric attribution helpers: what a figure measures, read from the words around it.
+
+Each rule follows a pattern of Chinese news writing:
+
+* a figure in brackets after a term qualifies that term: 局地有大雨(25～40毫米);
+* a head count followed by a verb counts the people who did it: 12人获奖, 百余名学生辍学
+  (the people who dropped out: 辍学学生);
+* a bare sale verb before a price names the price: 64GB售5499元, 卖到6199元;
+* a one-character market verb before a share is the change: 跌近3%, 大涨5%;
+* a clause that is only a verb and its figure (，突破3000亿美元) continues the noun phrase
+  the clause before it opened with;
+* a model name written in Latin letters at the head of a metric is who it is measured for
+  (Galaxy S20 售价: the price, of the Galaxy S20).
+"""
+
+from __future__ import annotations
+
+import re
+
+from etl.facts.subjects import _BOUNDARY, _LEAD
+
+#: Nouns for groups of people: the head of a head count (百余名学生, 十几位教师).
+PEOPLE_NOUN = re.compile(
+    r"(?:学生|教师|老师|医生|护士|医护人员|员工|职工|工人|农民|村民|居民|市民|网友|用户|游客|"
+    r"观众|听众|读者|患者|儿童|老人|志愿者|党员|干部|选手|运动员|乘客|旅客|考生|毕业生|"
+    r"家长|孩子|民众|群众|士兵|官兵|警察|民警|队员|成员|代表|嫌疑人)"
+)
+#: Copulas and adverbs between a head count and its verb (7104人为阳性, 300人都参加).
+_COUNT_LINK = re.compile(r"^(?:为|是|都|均|也|已|已经|先后|共|全部|仍|还)")
+#: A verb phrase short enough to be what the counted people did (获奖, 辍学, 参加).
+_MAX_DEED = 4
+
+
+def counted_people(after: str, unit: str) -> str | None:
+    """The metric of a head count from the words after it, or None.
+
+    '学生辍学' -> '辍学学生' (a short verb after the noun: the people who did it);
+    '网友走进皓月集团' -> '网友' (a longer predicate: the noun alone);
+    with no noun, for a count of people: '获奖' -> '获奖', '为阳性' -> '阳性'.
+    """
+    t = re.sub(r"[“”\"]", "", after)
+    m = PEOPLE_NOUN.match(t)
+    if m:
+        rest = t[m.end() :]
+        if (
+            1 <= len(rest) <= 3
+            and re.fullmatch(r"[\u4e00-\u9fff]+", rest)
+            and rest[0] not in ("的中等里们和与及")
+        ):
+            return rest + m.group(0)
+        return m.group(0)
+    if unit != "人":
+        return None
+    t = _COUNT_LINK.sub("", t)
+    if 2 <= len(t) <= _MAX_DEED and re.fullmatch(r"[\u4e00-\u9fff]+", t):
+        return t
+    return None
+
+
+#: The term before an opening bracket, ended by the last verb of existence before it.
+_EXIST = re.compile(r".*(?:有|出现|为|是|呈)")
+
+
+def bracket_term(s: str, lo: int, open_at: int) -> str | None:
+    """'西藏西南部局地有大雪(5～9毫米)' -> '大雪': the term a bracketed figure qualifies."""
+    k = open_at
+    while k > lo and s[k - 1] not in "，,；;。！？!?\n：:（）()":
+        k -= 1
+    text = re.sub(r"\s+", "", s[k:open_at])
+    m = _EXIST.match(text)
+    if m and len(text) - m.end() >= 2:
+        text = text[m.end() :]
+    return text if 2 <= len(text) <= 12 else None
+
+
+#: A sale verb right before a price: 售5499元, 卖到6199元, 售出了.
+SALE_BEFORE = re.compile(r"(?<![销出零])(?:售|卖)(?:到|至|了)?$")
+#: A one-character market verb right before a share (跌近3%, 大涨5%), with its adverb.
+MARKET_MOVE = re.compile(r"(?:[大暴狂微小齐]?)(?:涨|跌)(?:了)?$")
+#: A Latin-script model name opening a metric (GalaxyS20Ultra售价, iPhone11版价格).
+LATIN_HEAD = re.compile(r"^[A-Za-z][A-Za-z0-9+\-.]*(?:[版款型代])?(?=[\u4e00-\u9fff]{2})")
+#: Only a determiner or an ordinal between a verb and its figure (完成了新一轮3000万元融资).
+ORDINAL_ONLY = re.compile(
+    r"(?:新|首|本|这|该|此|上|下)?第?[一二两三四五六七八九十\d]*[轮期批次笔项个届]"
+)
+
+
+def clause_head(text: str) -> str | None:
+    """The noun phrase a clause opens with, before its first verb or adverb (no checks on
+    what it names): '进口继续扩大' -> '进口'."""
+    t = _LEAD.sub("", text.strip())
+    b = _BOUNDARY.search(t, 1)
+    while b is not None and b.start() < 2:
+        b = _BOUNDARY.search(t, b.start() + 1)
+    head = t[: b.start()] if b else None
+    if head and 2 <= len(head) <= 10 and re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9]+", head):
+        return head
+    return None
