@@ -48,6 +48,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
         load_sources(args.sources)  # a bad file fails here, naming key and line
     _prefect_env()
+    _fetch_env(args)
     from flows.ingest import ingest
 
     summary = ingest(feeds=args.feed, sitemaps=args.sitemap, urls=args.url, db=args.db,
@@ -57,6 +58,24 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     if args.json:
         _print_json_last(summary)
     return 0
+
+
+def _fetch_env(args: argparse.Namespace) -> None:
+    """Fetch options reach the flow's load_settings as ETL_* variables (flow runs see
+    the same values the command line gave)."""
+    if args.user_agent:
+        os.environ["ETL_USER_AGENT"] = args.user_agent
+    if args.retry_budget is not None:
+        os.environ["ETL_RETRY_BUDGET"] = str(args.retry_budget)
+    if args.ignore_robots:
+        os.environ["ETL_IGNORE_ROBOTS"] = "1"
+
+
+def _non_negative(value: str) -> int:
+    number = int(value)
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"{value} is negative")
+    return number
 
 
 def _print_ingest(summary: dict[str, Any]) -> None:
@@ -152,6 +171,14 @@ def build_parser() -> argparse.ArgumentParser:
                    help="permit this host even if it is loopback/private (repeatable)")
     p.add_argument("--reparse", action="store_true",
                    help="re-parse every stored raw page (no fetching needed)")
+    p.add_argument("--user-agent", help="User-Agent header and robots.txt agent name "
+                                        "(default: $ETL_USER_AGENT or the built-in one)")
+    p.add_argument("--retry-budget", type=_non_negative, metavar="N",
+                   help="retries allowed per run, all URLs together (default: "
+                        "$ETL_RETRY_BUDGET or 200)")
+    p.add_argument("--ignore-robots", action="store_true",
+                   help="do not read or obey robots.txt; only for sites you own or have "
+                        "permission to crawl (default: robots.txt is honoured)")
     p.add_argument("--json", action="store_true", help="print a JSON summary as the last line")
     _db_options(p)
     p.set_defaults(func=cmd_ingest)

@@ -170,7 +170,8 @@ class Fetcher:
             async with self._global, self._host_gate(host):
                 await self._polite_wait(host)
                 response, body, skipped = await asyncio.wait_for(
-                    self._follow(page.url, headers, accept), self.settings.total_timeout)
+                    self._follow(page.url, headers, accept, vetted=retry == 0),
+                    self.settings.total_timeout)
         except (httpx.TransportError, TimeoutError) as exc:
             self._record(page, attempted_at, retry, None, 0, started, exc)
             raise _Retry(_describe(exc, self.settings)) from exc
@@ -239,15 +240,17 @@ class Fetcher:
 
     async def _follow(self, url: str, headers: dict[str, str], accept: Sequence[str],
                       limit: int | None = None, check_robots: bool = True,
-                      ) -> tuple[httpx.Response, bytes, str | None]:
+                      vetted: bool = False) -> tuple[httpx.Response, bytes, str | None]:
         """GET following redirects by hand; (final response, decoded body, skip reason).
 
         Every hop is vetted by the address guard right before its request; every hop
         after the first is also checked against its origin's robots.txt (the first was
-        checked by fetch_target), unless this is itself a robots.txt fetch."""
+        checked by fetch_target), unless this is itself a robots.txt fetch. ``vetted``:
+        the first URL was vetted (and pinned) just now, don't resolve it again."""
         seen = {url}
         for hop in range(self.settings.max_redirects + 1):
-            await self.vet(url)
+            if hop or not vetted:
+                await self.vet(url)
             if hop and check_robots:
                 blocked = await self.robots.disallowed(url)
                 if blocked:
