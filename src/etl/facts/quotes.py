@@ -349,10 +349,14 @@ def _learn(m: str, spans) -> tuple[dict[str, _Person], set[str]]:
         if p.role:
             continue
         # '刘明老师' : a title written right after the name
-        mm = re.search(re.escape(n) + "(" + _TITLE_RE.pattern + ")", m)
-        nx = m[mm.end() : mm.end() + 1] if mm else ""
-        if mm and (not "\u4e00" <= nx <= "\u9fff" or nx in _NAME_END):
-            known[n] = _Person(n, mm.group(1), p.org, p.pos)
+        k = m.find(n)
+        while k != -1:
+            mm = _TITLE_RE.match(m, k + len(n))
+            nx = m[mm.end() : mm.end() + 1] if mm else ""
+            if mm and (not "\u4e00" <= nx <= "\u9fff" or nx in _NAME_END):
+                known[n] = _Person(n, mm.group(0), p.org, p.pos)
+                break
+            k = m.find(n, k + 1)
     for n, p in list(known.items()):
         if p.org and p.org.startswith("该") and len(p.org) >= 2:
             # '该院副主任医师' : the organisation named before with the same ending
@@ -360,6 +364,19 @@ def _learn(m: str, spans) -> tuple[dict[str, _Person], set[str]]:
             known[n] = _Person(n, p.role, _antecedent_org(m, p.org[1:], where), p.pos)
     honor = {n for n in known if any(n.endswith(h) for h in P.NAME_HONORIFICS) and len(n) >= 3}
     return known, honor
+
+
+_TALK_TAIL = re.compile(_FILLER.pattern + _VERB_RE.pattern)
+
+
+def _talks(m: str, name: str) -> bool:
+    """Whether ``name`` stands right before a speech verb somewhere (a speaker)."""
+    k = m.find(name)
+    while k != -1:
+        if _TALK_TAIL.match(m, k + len(name)):
+            return True
+        k = m.find(name, k + 1)
+    return False
 
 
 def _antecedent_org(m: str, suffix: str, before: int) -> str | None:
@@ -430,7 +447,7 @@ def _extract(body: str) -> list[Quote]:
                 ml[k] = "□"
     m = "".join(ml)
     known, honor = _learn(m, spans)
-    talkers = {n for n in known if re.search(re.escape(n) + _FILLER.pattern + _VERB_RE.pattern, m)}
+    talkers = {n for n in known if _talks(m, n)}
     # 陈校长 -> the full name with that surname, when the article has one
     full_of: dict[str, str] = {}
     for h in honor:
