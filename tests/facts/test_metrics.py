@@ -42,6 +42,13 @@ def _metrics(body: str, unit: str | None = None) -> list[str | None]:
         ("两市合计成交超过8000亿元。", "元", ["成交"]),
         # a rate noun ends the phrase after a symbol unit
         ("配备 144Hz 刷新率高清屏幕。", "Hz", ["刷新率"]),
+        # a passive loss: the verb with its 被
+        ("这位老人被骗走了26万元。", "元", ["被骗"]),
+        ("他的账户上个月被扣了45元。", "元", ["被扣"]),
+        # a market close
+        ("深成指收报9876.5点。", "点", ["收盘"]),
+        # 了 closes the verb: its object names the figure
+        ("她放弃了年薪80万元的职位。", "元", ["年薪"]),
     ],
 )
 def test_metric_rules(body, unit, expected):
@@ -51,3 +58,8 @@ def test_metric_rules(body, unit, expected):
 def test_latin_model_becomes_subject():
     f = [x for x in extract_facts("Pixel 9 Pro 售价 999 美元起。", PUB) if x.unit == "美元"][0]
     assert f.subject and "Pixel" in f.subject
+
+
+def test_large_sale_is_not_a_price():
+    # a large amount after 卖 is a sales total, not a price
+    assert _metrics("这家基金公司一天卖了300亿元。", "元") != ["售价"]

@@ -785,7 +785,14 @@ def _extract(body: str, published: str | None) -> list[Fact]:
         elif bracket:
             # "局地有大雨(25～40毫米)", "严重下滑（超过30%）": the term the brackets qualify
             metric = bracket
-        elif n.unit in _MONEY_UNITS and (sale := M.SALE_BEFORE.search(prefix)):
+        elif n.unit == "点" and (close := M.CLOSE.search(prefix)):
+            # "沪指收报2929点": the closing level
+            metric = "收盘"
+            subject = _clean_metric(prefix[: close.start()]) or None
+        elif (pas := M.PASSIVE.search(_clean_metric(prefix))) and n.unit not in ("%", "倍"):
+            # "被骗走139万元", "被扣了12元": what was lost
+            metric = "被" + pas.group(1)
+        elif n.unit in _MONEY_UNITS and n.mult < 1e8 and (sale := M.SALE_BEFORE.search(prefix)):
             # "64GB售5499元", "卖到6199元": a bare sale verb names the price
             metric = "售价"
             subject = _clean_metric(prefix[: sale.start()]) or None
@@ -891,6 +898,8 @@ def _extract(body: str, published: str | None) -> list[Fact]:
         if subject and subject[:1] in "全本" and subject[1:] in _SCOPE_PLACE:
             # 全县, 本市: the county or city the article is about
             subject = _home_place(s, subject[1:], place_cache) or subject
+        if metric and not (list_item and prev):
+            metric = M.after_le(metric)
         if metric and metric[0] == "的" and len(metric) > 2:
             metric = metric[1:]  # "（超过30%）的企业": the attributive 的 opens no noun
         if metric is not None and not metric:

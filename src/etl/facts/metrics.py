@@ -96,3 +96,17 @@ def clause_head(text: str) -> str | None:
     if head and 2 <= len(head) <= 10 and re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9]+", head):
         return head
     return None
+
+
+#: A passive loss before a figure (被骗走, 被扣了, 被罚): the verb with its 被 is the metric.
+PASSIVE = re.compile(r"被([\u4e00-\u9fff]{1,2}?)(?:走|掉|去|了)*$")
+#: A market close before an index level (收报, 收于, 报收).
+CLOSE = re.compile(r"(?:收报|收于|报收)$")
+
+
+def after_le(metric: str) -> str:
+    """'他拒绝了年薪' -> '年薪': the aspect marker 了 closes the verb; its object follows."""
+    k = metric.rfind("了")
+    if k >= 0 and len(metric) - k - 1 >= 2 and metric[k + 1] not in "解":
+        return metric[k + 1 :]
+    return metric
