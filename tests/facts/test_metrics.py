@@ -42,6 +42,8 @@ def _metrics(body: str, unit: str | None = None) -> list[str | None]:
         ("两市合计成交超过8000亿元。", "元", ["成交"]),
         # a rate noun ends the phrase after a symbol unit
         ("配备 144Hz 刷新率高清屏幕。", "Hz", ["刷新率"]),
+        # the noun after a range of shares belongs to both ends
+        ("高峰期地铁只能保证30%至40%的运力。", "%", ["运力", "运力"]),
         # a passive loss: the verb with its 被
         ("这位老人被骗走了26万元。", "元", ["被骗"]),
         ("他的账户上个月被扣了45元。", "元", ["被扣"]),

@@ -51,3 +51,16 @@ def test_scope_word_used_as_modifier_is_not_the_subject():
     text = "远航X9手机发布。远航X9拥有全球最快的2.3Gbps下载速率。"
     f = [x for x in extract_facts(text, "2024-01-05") if x.unit == "Gbps"][0]
     assert f.subject != "全球"
+
+
+def test_head_np_never_opens_with_de_or_a_modal():
+    # the attributive 的 and the modal 会 open no noun phrase; 会议 and 会员 still do
+    assert head_np("的麒麟芯片分别实现了") is None
+    assert head_np("会给三成到") is None
+    assert head_np("会员人数达到") == "会员人数" or head_np("会员人数达到") is None
+
+
+def test_salient_terms_counts_repeated_names():
+    text = "共享充电宝涨价。共享充电宝普及。共享充电宝收费。共享充电宝被骂。共享充电宝上市。"
+    terms = salient_terms(text)
+    assert "共享充电宝" in terms and terms["共享充电宝"][0] == 5

@@ -168,6 +168,7 @@ _PEOPLE_AFTER = re.compile(
     r"(?:人|用户|网友|民众|居民|市民|游客|观众|听众|读者|大军|华商|华人|华侨|员工|职工|学生|"
     r"患者|粉丝|选民|农民|工人|儿童|老人|家庭|港人|移民)"
 )
+_RANGE_TAIL = re.compile(r"\s*[至到~～\-—－]\s*[\d.一二三四五六七八九十]+(?:%|成)")
 _MONEY_UNITS = frozenset(["元", "美元", "欧元", "港元", "日元", "英镑"])
 _CHENG_BLOCK = "为功本立果员长交型绩熟就效品都年人家效份分绩"
 #: Numbers this long without separators, multiplier or decimals are codes, not figures.
@@ -833,7 +834,10 @@ def _extract(body: str, published: str | None) -> list[Fact]:
             subject = _clean_metric(pre[: vm.start()]) if vm is not None else None
         else:
             pre = _clean_metric(prefix)
-            after = _after_metric(s, n.end, ce)
+            # "15%至20%的运力": the noun after a range belongs to both of its ends
+            rng = _RANGE_TAIL.match(s, n.end, ce) if n.unit == "%" else None
+            a_end = rng.end() if rng else n.end
+            after = _after_metric(s, a_end, ce)
             vm = _SPLIT_VERBS.search(pre)
             if vm is not None:
                 subj_part = _clean_metric(pre[: vm.start()])
@@ -856,7 +860,7 @@ def _extract(body: str, published: str | None) -> list[Fact]:
                     or re.match(
                         r"[^，。；、]{1,14}、\s*[\d一二三四五六七八九十]", s[n.end : ce + 1]
                     )
-                    or (s[n.end : n.end + 1] == "的" and not _MEASURE_NOUN_END.search(pre))
+                    or (s[a_end : a_end + 1] == "的" and not _MEASURE_NOUN_END.search(pre))
                 )
             ):
                 # "全球25%智能手机、20%毛衣", "保证15%的运力": the share is of the noun after it
