@@ -271,3 +271,24 @@ def test_site_name_meta_is_the_last_resort_source():
     head = "<meta property='og:site_name' content='某某新闻'>"
     body = f"<h1>园区里的新变化</h1><div class='content'><p>{P1}</p><p>{P2}</p></div>"
     assert parse_page(html(body, head=head)).source_name == "某某新闻"
+
+
+# --- deep nesting ----------------------------------------------------------------------------
+
+
+def test_deeply_nested_page_keeps_its_text_with_a_warning():
+    n = 100_000
+    body = ("<div class='wrap'>" * n + f"<h1>园区里的新变化</h1><p>{P1}</p><p>{P2}</p>"
+            + "</div>" * n)
+    art = parse_page(html(body))
+    assert P1 in art.body and P2 in art.body
+    assert art.title == "园区里的新变化"
+    assert "deep-nesting-flattened" in art.warnings
+
+
+def test_moderately_nested_page_parses_normally():
+    n = 1000
+    body = "<div>" * n + f"<h1>园区里的新变化</h1><p>{P1}</p><p>{P2}</p>" + "</div>" * n
+    art = parse_page(html(body))
+    assert P1 in art.body and P2 in art.body
+    assert "deep-nesting-flattened" not in art.warnings

@@ -37,8 +37,9 @@ def parse_html(text: str) -> etree._Element | None:
     text = _EARLY_CLOSE.sub("", _XML_DECL.sub("", text[: P.MAX_HTML_CHARS]))
     if not text.strip():
         return None
+    # huge_tree lifts libxml2's nesting limit (a few hundred levels), past which it drops text
     parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, recover=True,
-                                  collect_ids=False, default_doctype=False)
+                                  collect_ids=False, default_doctype=False, huge_tree=True)
     try:
         root = lxml.html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError, etree.XMLSyntaxError):
@@ -47,6 +48,24 @@ def parse_html(text: str) -> etree._Element | None:
         except Exception:  # noqa: BLE001 - lxml raises several types on garbage
             return None
     return root
+
+
+#: Layout-only tags that carry no text of their own: flattening them recovers the text of
+#: pages nested deeper than any parser allows.
+_LAYOUT_TAGS = re.compile(r"<\s*/?\s*(?:div|span|section|article|font|center|table|tbody|thead|"
+                          r"tr|td|th|main|aside|header|footer|nav|ul|ol|li|dl|dt|dd|form|b|i|em|"
+                          r"strong|small|big|u|label)\b[^>]*>", re.I)
+_LAYOUT_RUN = re.compile(r"(?:" + _LAYOUT_TAGS.pattern + r"\s*)+", re.I)
+#: Nesting counted as too deep for the tree parser (libxml2's huge_tree limit is lower than
+#: what hostile pages use).
+DEEP_TAGS = 5000
+
+
+def flatten_layout(text: str) -> str | None:
+    """``text`` with layout tags replaced by line breaks, or None when it has few of them."""
+    if len(_LAYOUT_TAGS.findall(text[: P.MAX_HTML_CHARS], 0)) < DEEP_TAGS:
+        return None
+    return _LAYOUT_RUN.sub("<br>", text)
 
 
 def strip_noise(root: etree._Element) -> None:

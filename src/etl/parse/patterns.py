@@ -82,6 +82,9 @@ LINK_LINE_RATIO = 0.5
 SIBLING_PROSE_SHARE = 0.3
 #: Below this many characters the DOM extractor is judged to have failed.
 MIN_BODY_CHARS = 40
+#: A page whose body comes out shorter than this is parsed again with its layout tags
+#: flattened when it holds very many of them (nesting deeper than the tree parser keeps).
+DEEP_RETRY_BODY_CHARS = 200
 #: Share of CJK characters below which a page is handled as non-Chinese (trafilatura).
 CJK_PAGE_RATIO = 0.05
 #: Pages larger than this are cut before parsing to keep time bounded.

@@ -10,7 +10,7 @@ from etl.parse import patterns as P
 from etl.parse.article import pick_date, sort_lines, squash, year_hint
 from etl.parse.body import best_container
 from etl.parse.decode import decode_bytes
-from etl.parse.dom import Line, lines_of, norm_ws, parse_html, strip_noise
+from etl.parse.dom import Line, flatten_layout, lines_of, norm_ws, parse_html, strip_noise
 from etl.parse.meta import choose_title, jsonld_value, read_meta
 from etl.records import Repair
 
@@ -60,8 +60,25 @@ def parse_any(data: bytes, *, url: str | None, content_type: str | None, where: 
         _parse_plain(dec.text, art, url)
     else:
         _parse_html(dec.text, art, url)
+        if len(art.body or "") < P.DEEP_RETRY_BODY_CHARS:
+            _flattened_retry(dec.text, art, url)
     _finish(art)
     return art
+
+
+def _flattened_retry(text: str, art: Article, url: str | None) -> None:
+    """No body from the tree: when the page nests layout tags deeper than the parser keeps,
+    parse it again with those tags replaced by line breaks (a flat page of the same text)."""
+    flat = flatten_layout(text)
+    if flat is None:
+        return
+    again = Article(path=art.path, charset=art.charset, charset_decision=art.charset_decision)
+    _parse_html(flat, again, url)
+    if len(again.body or "") > 2 * len(art.body or ""):
+        again.warnings.append("deep-nesting-flattened")
+        for f in ("title", "body", "captions", "editors", "author", "source_name", "agency",
+                  "dateline_place", "published", "canonical_url", "warnings", "repairs"):
+            setattr(art, f, getattr(again, f))
 
 
 def _finish(art: Article) -> None:
