@@ -292,3 +292,24 @@ def test_moderately_nested_page_parses_normally():
     art = parse_page(html(body))
     assert P1 in art.body and P2 in art.body
     assert "deep-nesting-flattened" not in art.warnings
+
+
+def test_pull_quote_repeating_a_sentence_is_dropped_but_quoted_subheading_stays():
+    quote = "工作人员表示，下一步将加快设备调试，确保按期投入使用。"
+    text = _body_of(f"<p>{P1}</p><blockquote>{quote}</blockquote><p>大模型调试加快进行</p>"
+                    f"<p>{P2}</p><p>{P3}报道称此前“大模型调试加快进行”一说并不准确。</p>")
+    assert quote not in text.split("\n")
+    assert "大模型调试加快进行" in text.split("\n")
+    assert P3 in text
+
+
+def test_pointer_to_another_article_is_cut_from_the_paragraph_end():
+    text = _body_of(f"<p>{P1}</p><p>{P2}（更多详情：园区招商推介会将于下月举行）</p><p>{P3}</p>")
+    assert P2 in text.split("\n")
+    assert "更多详情" not in text
+
+
+def test_caption_credit_followed_by_outlet_and_data_source_note():
+    text = _body_of(f"<p>{P1}</p><p>天降纸团。某某区公安分局供图 某某网发</p><p>{P2}</p>"
+                    "<p>（资料来源：某某消息、某某网等）</p>")
+    assert text.split("\n") == [P1, P2]

@@ -97,8 +97,11 @@ def sort_lines(lines: list[Line], simp: list[str], title: str | None) -> Sorted:
         if is_furniture(Line(s, line.link_chars, line.caption, line.heading, line.furniture,
                              line.after_img)):
             continue
+        pm = P.TRAILING_POINTER_RE.search(t)
+        if pm and pm.start() > 0:
+            t = t[: pm.start()].rstrip()
         segments[-1].append(t)
-    out.body = max(segments, key=_segment_weight)
+    out.body = _drop_pull_quotes(max(segments, key=_segment_weight))
     _trim_tail(out)
     if out.body:
         em = P.TRAILING_EDITOR_RE.search(out.body[-1])
@@ -118,6 +121,22 @@ def sort_lines(lines: list[Line], simp: list[str], title: str | None) -> Sorted:
                 out.body[-1] = rest
             else:
                 out.body.pop()
+    return out
+
+
+def _drop_pull_quotes(lines: list[str]) -> list[str]:
+    """Drop sentences repeated inside a longer line of the same article (pull quotes, summary
+    boxes); a paragraph repeated whole, and a subheading quoted in the text, are kept."""
+    if len(lines) < 3:
+        return lines
+    sq = [squash(t) for t in lines]
+    out = []
+    for i, t in enumerate(lines):
+        s = sq[i]
+        if len(s) >= P.PULL_QUOTE_MIN and P.SENTENCE_END_RE.search(s) and any(
+                j != i and len(o) > len(s) and s in o for j, o in enumerate(sq)):
+            continue
+        out.append(t)
     return out
 
 

@@ -128,7 +128,7 @@ FURNITURE_LINE_RE = re.compile(
     r"版权(?:所有|声明)|Copyright|©|免责声明|声明[:：]|本文(?:系|为|仅代表)|未经(?:授权|许可|同意)|"
     r"(?:点击|长按)(?:关注|二维码|进入|查看)|阅读原文|阅读\s*\d|\d+\s*(?:条评论|人参与|人评论|赞)|"
     r"字号|字號|大\s*中\s*小|【?(?:纠错|打印|关闭)】?|标签[:：]|关键词[:：]|Tags?[:：]|"
-    r"(?:您|你)?(?:所在|当前|當前)的?位置|调整字体|調整字體|字体[:：]|特别声明|特別聲明|"
+    r"[\(（]\s*(?:资料来源|資料來源|数据来源|數據來源)|(?:您|你)?(?:所在|当前|當前)的?位置|调整字体|調整字體|字体[:：]|特别声明|特別聲明|"
     r"[\(（【\[]?\s*(?:打印本页|打印本頁|关闭窗口|關閉窗口|保存本页|收藏本页)\s*[\)）】\]]?$)",
     re.I,
 )
@@ -158,7 +158,8 @@ CAPTION_LINE_RE = re.compile(
 )
 #: A short line ending in a picture credit word: "…报道截图。", "某某分局供图", "（资料图）".
 CAPTION_END_RE = re.compile(
-    r"(?:截图|截屏|供图|资料图|示意图|效果图|图片来自\S{0,12}|图片由\S{0,12}提供)\s*[。.]?\s*[)）]?\s*$"
+    r"(?:截图|截屏|供图|资料图|示意图|效果图|图片来自\S{0,12}|图片由\S{0,12}提供)"
+    r"(?:\s+\S{1,8})?\s*[。.]?\s*[)）]?\s*$"
 )
 #: A line wholly in brackets, or ending in a short bracketed credit with no prose inside
 #: ("（视频截图）", "（某某公司的报价单）", "…晨练的老年人。（视觉中国）"): a caption when it sits
@@ -166,6 +167,16 @@ CAPTION_END_RE = re.compile(
 IMG_NOTE_RE = re.compile(r"^[（(][^（）()]{2,40}[)）]$|[（(][^（）()，。！？,、]{1,16}[)）]$")
 #: A centred line under an image up to this long (characters) with no punctuation is a caption.
 CENTERED_CAPTION_MAX = 40
+#: A pointer to another article closing a paragraph: "（更多详情：…）", "（相关阅读：…）".
+TRAILING_POINTER_RE = re.compile(
+    r"[\(（]\s*(?:更多详情|更多詳情|详见|詳見|相关阅读|相關閱讀|延伸阅读|延伸閱讀|点击查看|點擊查看|"
+    r"阅读原文)\s*[:：]?[^()（）]{0,80}[\)）]\s*$"
+)
+#: A full stop, question or exclamation mark (a sentence, not a subheading).
+SENTENCE_END_RE = re.compile(r"[。！？!?]")
+#: A body line of at least this many characters found inside a longer body line is a pull quote
+#: or a summary repeating the text.
+PULL_QUOTE_MIN = 15
 #: A line that is only a date or time fragment of a widget ("2019", "09/07", "19:02").
 DATE_FRAGMENT_RE = re.compile(
     r"^(?:(?:19|20)\d{2}|\d{1,2}\s*[/.-]\s*\d{1,2}|\d{1,2}:\d{2}(?::\d{2})?)$"
