@@ -313,3 +313,9 @@ def test_caption_credit_followed_by_outlet_and_data_source_note():
     text = _body_of(f"<p>{P1}</p><p>天降纸团。某某区公安分局供图 某某网发</p><p>{P2}</p>"
                     "<p>（资料来源：某某消息、某某网等）</p>")
     assert text.split("\n") == [P1, P2]
+
+
+def test_sentence_mentioning_an_app_download_is_not_a_promotion():
+    line = "市民也可以下载某某政务APP，在线办理公积金提取等业务。"
+    text = _body_of(f"<p>{P1}</p><p>{line}</p><p>{P2}</p>")
+    assert line in text.split("\n")

@@ -107,7 +107,9 @@ def is_furniture(line: Line) -> bool:
         return True
     if P.FOLLOW_RE.match(t) or P.DATE_FRAGMENT_RE.match(t):
         return True
-    return len(t) <= 150 and bool(P.PROMO_RE.search(t))
+    # a promotion is not a finished sentence of the article (or it is a link)
+    return (len(t) <= 150 and bool(P.PROMO_RE.search(t))
+            and (bool(line.link_chars) or not t.rstrip().endswith("。")))
 
 
 def _prose(t: str) -> bool:
