@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from etl.facts import metrics as M
 from etl.facts import patterns as P
@@ -899,6 +899,8 @@ def _extract(body: str, published: str | None) -> list[Fact]:
             subject = subject or lat.group(0)
             metric = metric[lat.end() :]
         subject = _attribute(s, doc, lo, cl, n.start, times, subject, metric, topic)
+        if subject and doc.alias:
+            subject = _unalias(subject, doc.alias)
         if subject and subject[:1] in "全本" and subject[1:] in _SCOPE_PLACE:
             # 全县, 本市: the county or city the article is about
             subject = _home_place(s, subject[1:], place_cache) or subject
@@ -980,6 +982,14 @@ def _spread_years(facts: list[Fact]) -> None:
             for k in range(i, j + 1):
                 facts[k] = replace(facts[k], period=str(a + k - i))
         i = j + 1
+
+
+def _unalias(subject: str, alias: dict[str, str]) -> str:
+    """A person addressed by title (陈校长) is named in full (陈立群)."""
+    for short, full in alias.items():
+        if short in subject:
+            return subject.replace(short, full)
+    return subject
 
 
 _SCOPE_PLACE = ("县", "市", "省", "区", "镇")
@@ -1076,10 +1086,67 @@ _MIN_HEAD_USES = 2
 _SCOPE_WEIGHT = 0.3
 
 
+def _name_like(term: str, s: str | None = None) -> bool:
+    """A repeated term may be a name when it is longer than a common two-character word
+    (共享充电宝, 台江民中) or is a two-character personal name or nickname (汪勇, 小温):
+    two-character common words repeated in subject position (性能, 存储, 租金, 行业) are
+    aspects of the topic, not who a figure is measured for."""
+    if len(term) >= 3:
+        return True
+    return term[0] in P.SURNAMES or term[0] in "小老阿" or (s is not None and term + "·" in s)
+
+
 @dataclass(slots=True)
 class _Names:
     names: list[str]  # every name found, longest first
     topic: str | None
+    alias: dict[str, str] = field(default_factory=dict)  # 陈校长 -> 陈立群
+
+
+#: A name quoted this much more rarely scores as the article's topic.
+_SPEAKER_WEIGHT = 0.2
+_SPEAKER_AFTER = re.compile(
+    r"(?:[\u4e00-\u9fff]{0,6}?)(?:表示|说|称|介绍|指出|认为|透露|坦言|告诉|强调|解释|回忆)"
+)
+
+
+def _speaker_share(s: str, nm: str) -> float:
+    """Share of a name's mentions that open a verb of saying (张建锋表示, 张建锋称)."""
+    n = said = 0
+    k = s.find(nm)
+    while k >= 0:
+        n += 1
+        end = k + len(nm)
+        if _SPEAKER_AFTER.match(s, end) and _SPEAKER_AFTER.match(s, end).end() - end <= 8:
+            said += 1
+        k = s.find(nm, end)
+    return said / n if n else 0.0
+
+
+#: Forms of address after a surname (陈校长, 李女士, 冯警官): the person is named in full
+#: elsewhere in the article.
+_ADDRESS = frozenset(P.ROLE_TITLES) | frozenset(
+    "先生 女士 小姐 老师 校长 院长 主任 医生 大夫 教授 警官 师傅 阿姨 大爷 书记 老板 总".split()
+)
+
+
+def _title_aliases(names: list[str]) -> dict[str, str]:
+    """'陈校长' -> '陈立群' when the article names exactly one person with that surname."""
+    out: dict[str, str] = {}
+    for nm in names:
+        if len(nm) < 3 or nm[0] not in P.SURNAMES or nm[1:] not in _ADDRESS:
+            continue
+        full = [
+            k
+            for k in names
+            if len(k) in (2, 3)
+            and k[0] == nm[0]
+            and k[1:] not in _ADDRESS
+            and not any(k.endswith(a) for a in _ADDRESS)
+        ]
+        if len(full) == 1:
+            out[nm] = full[0]
+    return out
 
 
 def _doc_names(s: str) -> _Names:
@@ -1112,7 +1179,7 @@ def _doc_names(s: str) -> _Names:
             if a < 0:
                 continue
             core = s[a : m.start()]
-            if not all(_CJK.match(c) for c in core) or core[-1] in "的在和与及、":
+            if not all(_CJK.match(c) for c in core) or core[-1] in "的在和与及、" + _SHARE_CN:
                 continue
             n = s.count(core)
             if n >= 3 and (best is None or n >= 0.85 * best[1]):
@@ -1126,7 +1193,12 @@ def _doc_names(s: str) -> _Names:
     # terms the article keeps repeating in subject position (汪勇, 共享充电宝)
     heads: dict[str, int] = {}
     for nm, (n, h) in salient_terms(s).items():
-        if h >= _MIN_HEAD_USES and nm not in P.NOT_NAMES and head_np(nm, need_verb=False) == nm:
+        if (
+            h >= _MIN_HEAD_USES
+            and nm not in P.NOT_NAMES
+            and _name_like(nm, s)
+            and head_np(nm, need_verb=False) == nm
+        ):
             counts.setdefault(nm, n)
             heads[nm] = h
     # drop a name inside a longer one that is as frequent (麒麟990 inside 麒麟990 5G)
@@ -1141,12 +1213,17 @@ def _doc_names(s: str) -> _Names:
 
         def score(nm: str) -> float:
             sc = counts[nm] * (2.0 if nm in first_para else 1.0) * (1 + heads.get(nm, 0))
+            if _speaker_share(s, nm) >= 0.5:
+                sc *= _SPEAKER_WEIGHT  # a source the article quotes, not what it reports on
             return sc * (_SCOPE_WEIGHT if nm in _SCOPE else 1.0)
 
         best = max(keep, key=score)
         if counts[best] >= 3 and not best.startswith("全"):
             topic = best
-    return _Names(keep, topic)
+    alias = _title_aliases(keep)
+    if topic in alias:
+        topic = alias[topic]
+    return _Names(keep, topic, alias)
 
 
 def _pick_subject(
@@ -1272,15 +1349,31 @@ def _attribute(
         return named
     if cl > lo and not pron:
         pron = is_pronoun_head(s[lo : _clause_end(s, lo, pos)])
-    if pron and topic.np:
-        return topic.np
+    tnp = topic.np if topic.np and _anchored(s, doc, topic.np) else None
+    if pron and tnp:
+        return tnp
     para = s.rfind("\n", 0, lo) + 1
     best, named = -1, None
     for nm in doc.names:
         k = s.rfind(nm, para, lo)
         if k > best:
             best, named = k, nm
-    return named or topic.np or doc.topic
+    return named or tnp or doc.topic
+
+
+#: Heads of noun phrases that name an entity (an organisation, place, group or product line).
+_ENTITY_HEAD = re.compile(
+    r"(?:企业|公司|集团|园区|(?<![上超门股城夜])市|省|县|区|镇|村|局|中心|行业|产业|银行|大学|学校|中学|"
+    r"小学|医院|平台|股份|控股|政府|部门|机构|协会|用户|居民|市民|学生|患者|城市|地区|地方|国家|"
+    r"警方|法院|队|会|所|院|厂|店|馆|站|港|号|系列|版)$"
+)
+
+
+def _anchored(s: str, doc: _Names, np_: str) -> bool:
+    """A noun phrase the article treats as an entity: repeated, a name, or an entity head."""
+    if s.count(np_) >= 2 or _ENTITY_HEAD.search(np_):
+        return True
+    return any(len(nm) >= 2 and (nm in np_ or np_ in nm) for nm in doc.names)
 
 
 _SCOPE = frozenset(P.SCOPE_NAMES)
