@@ -319,3 +319,19 @@ def test_sentence_mentioning_an_app_download_is_not_a_promotion():
     line = "市民也可以下载某某政务APP，在线办理公积金提取等业务。"
     text = _body_of(f"<p>{P1}</p><p>{line}</p><p>{P2}</p>")
     assert line in text.split("\n")
+
+
+def test_traditional_byline_names_keep_the_page_spelling():
+    body = (f"<h1>園區裡的新變化</h1><div class='txt'><p>【某報專訊】{P1}</p><p>{P2}</p>"
+            "<p>（記者 陳大文）</p></div>")
+    art = parse_page(html(body, title="園區裡的新變化 - 港聞 - 某某報"))
+    assert art.author == ["陳大文"]
+
+
+def test_writer_inside_a_strip_of_glued_spans():
+    body = ("<h1>园区里的新变化</h1><div class='info'><span>作者：刘小六</span>"
+            "<span>2024-03-05 10:00</span><span>阅读：1024</span></div>"
+            f"<div class='c'><p>{P1}</p><p>{P2}</p></div>")
+    art = parse_page(html(body))
+    assert art.author == ["刘小六"]
+    assert art.published.startswith("2024-03-05T10:00")

@@ -76,19 +76,19 @@ def sort_lines(lines: list[Line], simp: list[str], title: str | None) -> Sorted:
             continue
         names = B.byline_names(s)
         if names is not None:
-            out.authors += [n for n in names if n not in out.authors]
+            out.authors += [n for n in _originals(names, s, t) if n not in out.authors]
             continue
         src = B.source_of(s) if len(s) <= META_LINE_MAX else None
-        if src is not None and not _prose(s):
-            out.source = out.source or src
+        meta = src is not None and not _prose(s)
+        if meta or _is_meta_line(s):
+            if meta:
+                out.source = out.source or src
             d = D.parse_date(s)
             if d:
                 out.dates.append(d)
-            continue
-        if _is_meta_line(s):
-            d = D.parse_date(s)
-            if d:
-                out.dates.append(d)
+            # a writer named inside the strip ("作者：某某 2024-03-05 阅读：1024")
+            out.authors += [n for n in _originals(B.meta_author_names(s), s, t)
+                            if n not in out.authors]
             continue
         if is_caption(Line(s, line.link_chars, line.caption, after_img=line.after_img,
                            centered=line.centered)):
@@ -121,6 +121,18 @@ def sort_lines(lines: list[Line], simp: list[str], title: str | None) -> Sorted:
                 out.body[-1] = rest
             else:
                 out.body.pop()
+    return out
+
+
+def _originals(names: list[str], simp: str, orig: str) -> list[str]:
+    """Names found in the simplified copy of a line, spelt as the page spells them (the
+    conversion keeps character positions)."""
+    if simp == orig or len(simp) != len(orig):
+        return names
+    out = []
+    for n in names:
+        i = simp.find(n)
+        out.append(orig[i: i + len(n)] if i >= 0 else n)
     return out
 
 

@@ -227,7 +227,10 @@ ROLE_WORD_RE = re.compile(AUTHOR_WORDS + r"|实习生|實習生|摄影|攝影|�
 META_AUTHOR_RE = re.compile(r"(?:(?:作者|记者|撰文|编译|文)\s*[:：/]"
                             r"|(?:^|(?<=[\s|｜]))(?:作者|记者))\s*"
                             r"(?P<names>[\u4e00-\u9fff·]{2,4}"
-                            r"(?:[\s、，,]+[\u4e00-\u9fff·]{2,4}){0,4})(?=$|[\s　|｜])")
+                            r"(?:[\s、，,]+[\u4e00-\u9fff·]{2,4}){0,4})"
+                            # the next item of a strip may follow with no space between
+                            r"(?=$|[\s　|｜]|(?:19|20)\d\d|来源|來源|发布|發佈|时间|時間|日期|阅读|"
+                            r"閱讀|编辑|編輯|责任|責任|浏览|瀏覽)")
 #: Words ending an outlet's name (newspaper, site, agency, station, magazine, app).
 OUTLET_END = r"(?:报|報|网|網|社|台|杂志|雜誌|周刊|週刊|新闻|新聞|频道|頻道|客户端|APP|App)"
 #: Words ending an organisation's name (government accounts, agencies, companies, schools).
