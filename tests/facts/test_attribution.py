@@ -41,3 +41,18 @@ def test_running_topic_must_be_a_name_or_entity():
     body = "接下来形势怎么样还不好说。有192家企业获得投资。"
     f = extract_facts(body, "2020-05-01")[0]
     assert f.subject != "接下来形势怎么样还不好说"
+
+
+def test_a_repeated_attributive_phrase_is_not_an_entity():
+    from etl.facts.facts import _anchored, _Names
+
+    s = "巨大的市场机会来了。巨大的市场机会在哪里。"
+    assert not _anchored(s, _Names([], None), "巨大的市场机会")
+    assert _anchored(s, _Names([], None), "江南机械厂")  # an entity head noun
+
+
+def test_home_place_is_not_a_count_of_counties():
+    from etl.facts.facts import _home_place
+
+    s = "全县投资增长，位列三县两区第一。位列三县两区第二。安吉县很大，安吉县很美。"
+    assert _home_place(s, "县", {}) == "安吉县"

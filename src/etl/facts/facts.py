@@ -1003,7 +1003,7 @@ def _home_place(s: str, suffix: str, cache: dict[str, str | None]) -> str | None
             for ln in (2, 3):
                 name = s[max(0, m.start() - ln) : m.end()]
                 if len(name) == ln + 1 and all(_CJK.match(c) for c in name[:-1]):
-                    if name[0] not in "全本该各每我其":
+                    if name[0] not in "全本该各每我其" and name[-2] not in _SHARE_CN:
                         counts[name] = counts.get(name, 0) + 1
         two = [k for k in counts if len(k) == 3]
         best = max(two, key=lambda k: counts[k], default=None)
@@ -1371,7 +1371,7 @@ _ENTITY_HEAD = re.compile(
 
 def _anchored(s: str, doc: _Names, np_: str) -> bool:
     """A noun phrase the article treats as an entity: repeated, a name, or an entity head."""
-    if s.count(np_) >= 2 or _ENTITY_HEAD.search(np_):
+    if (s.count(np_) >= 2 and "的" not in np_) or _ENTITY_HEAD.search(np_):
         return True
     return any(len(nm) >= 2 and (nm in np_ or np_ in nm) for nm in doc.names)
 
