@@ -39,3 +39,27 @@ def test_time_of_a_sentence_without_figures_carries_to_the_next():
     text = "6月3日至5日，2021年滨江读书节在市图书馆举行。来自全市的80所学校参加。"
     f = [x for x in extract_facts(text, "2021-06-15") if x.unit == "所"][0]
     assert f.period == "2021-06-03..2021-06-05"
+
+
+def test_forecast_window_across_two_days_is_a_day_range():
+    ts = find_times("中央气象台预计，12日08时至13日08时，西北地区有小雪", "2021-03-12")
+    assert [t.period for t in ts] == ["2021-03-12..2021-03-13"]
+
+
+def test_this_morning_and_last_night_are_days():
+    assert [t.period for t in find_times("今晨气温下降", "2021-03-12")] == ["2021-03-12"]
+    assert [t.period for t in find_times("昨晚风很大", "2021-03-12")] == ["2021-03-11"]
+
+
+def test_this_week_is_monday_to_sunday():
+    # 2021-03-12 is a Friday
+    assert [t.period for t in find_times("本周气温偏低", "2021-03-12")] == [
+        "2021-03-08..2021-03-14"
+    ]
+    assert [t.period for t in find_times("上周销量下滑", "2021-03-12")] == [
+        "2021-03-01..2021-03-07"
+    ]
+
+
+def test_a_day_followed_by_an_hour_is_a_day():
+    assert [t.period for t in find_times("市气象台12日6时发布预报", "2021-03-12")] == ["2021-03-12"]

@@ -26,22 +26,34 @@ _YEAR_RANGE = re.compile(
 )
 #: A day range inside one month or across months: 5月20日至31日, 3月5日至9月1日, 10日至12日.
 _DAY_RANGE = re.compile(
-    r"(?:(?P<y>(?:19|20)\d{2})年)?(?:(?P<m1>\d{1,2})月)?(?P<d1>\d{1,2})[日号]?\s*[-—至到~～]\s*"
-    r"(?:(?P<m2>\d{1,2})月)?(?P<d2>\d{1,2})[日号]"
+    r"(?:(?P<y>(?:19|20)\d{2})年)?(?:(?P<m1>\d{1,2})月)?(?P<d1>\d{1,2})[日号]?"
+    r"(?:\d{1,2}[时点])?\s*[-—至到~～]\s*"
+    r"(?:(?P<m2>\d{1,2})月)?(?P<d2>\d{1,2})[日号](?:\d{1,2}[时点])?"
 )
 #: Days named relative to publication (昨天, 今日 ...) and a bare day of the month (24日).
-_REL_DAY = re.compile(r"前天|昨天|昨日|今天|今日|明天|明日|后天")
+_REL_DAY = re.compile(r"前天|昨天|昨日|昨晚|昨夜|今天|今日|今晨|今早|今晚|今夜|明天|明日|明晨|后天")
 _REL_DAY_OFF = {
     "前天": -2,
     "昨天": -1,
     "昨日": -1,
+    "昨晚": -1,
+    "昨夜": -1,
     "今天": 0,
     "今日": 0,
+    "今晨": 0,
+    "今早": 0,
+    "今晚": 0,
+    "今夜": 0,
     "明天": 1,
     "明日": 1,
+    "明晨": 1,
     "后天": 2,
 }
-_BARE_DAY = re.compile(r"(?<![\d月.])(?P<d>\d{1,2})[日号](?![\d元])")
+#: A week named relative to publication: Monday to Sunday of that week.
+_REL_WEEK = re.compile(r"(?P<w>本周|这周|这一周|上周|下周)(?![一二三四五六日末])")
+_REL_WEEK_OFF = {"本周": 0, "这周": 0, "这一周": 0, "上周": -1, "下周": 1}
+#: A bare day of the month (24日), also with an hour after it (25日6时); not 5日10万.
+_BARE_DAY = re.compile(r"(?<![\d月.])(?P<d>\d{1,2})[日号](?:(?![\d元])|(?=\d{1,2}[时点]))")
 _CUTOFF_NOW = re.compile(r"截至目前|截止目前|截至发稿|截至今天|截至今日|目前为止|迄今|至今")
 
 
@@ -53,7 +65,7 @@ _SPAN_YEARS = re.compile(r"(?P<dir>未来|过去|今后)(?P<n>\d{1,2}|[一二两
 _CUTOFF_THEN = re.compile(r"(?:截至|截止|截止到)(?:当时|那时|彼时)")
 
 #: A character every time expression above contains: a sentence without one has none.
-_ANY_TIME = re.compile(r"[\d年季天日截迄止今]")
+_ANY_TIME = re.compile(r"[\d年季天日截迄止今昨周]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +151,12 @@ def find_times(text: str, published: str | None) -> list[TimeExpr]:
         for m in _REL_DAY.finditer(text):
             d = _dt.date(*pub) + _dt.timedelta(days=_REL_DAY_OFF[m.group(0)])
             out.append(TimeExpr(m.start(), m.end(), d.isoformat(), False))
+            taken.append((m.start(), m.end()))
+        for m in _REL_WEEK.finditer(text):
+            monday = _dt.date(*pub) - _dt.timedelta(days=_dt.date(*pub).weekday())
+            a = monday + _dt.timedelta(weeks=_REL_WEEK_OFF[m.group("w")])
+            b = a + _dt.timedelta(days=6)
+            out.append(TimeExpr(m.start(), m.end(), f"{a.isoformat()}..{b.isoformat()}", False))
             taken.append((m.start(), m.end()))
         for m in _BARE_DAY.finditer(text):
             if any(a <= m.start() < b for a, b in taken):
