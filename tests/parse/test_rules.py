@@ -335,3 +335,16 @@ def test_writer_inside_a_strip_of_glued_spans():
     art = parse_page(html(body))
     assert art.author == ["刘小六"]
     assert art.published.startswith("2024-03-05T10:00")
+
+
+def test_publication_label_wins_over_update_time_in_one_strip():
+    body = ("<h1>园区里的新变化</h1><div class='i'>更新时间：2024-03-06 12:00 "
+            f"发布时间：2024-03-05 09:00</div><div class='c'><p>{P1}</p><p>{P2}</p></div>")
+    assert parse_page(html(body)).published.startswith("2024-03-05T09:00")
+
+
+def test_outlet_after_a_strip_date_and_separator():
+    body = ("<h1>园区里的新变化</h1><div class='i'>2024-03-05 09:12 | 某某新闻客户端</div>"
+            f"<div class='c'><p>{P1}</p><p>{P2}</p></div>")
+    art = parse_page(html(body))
+    assert art.source_name == "某某新闻客户端" and art.author == []

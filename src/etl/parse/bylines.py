@@ -140,7 +140,7 @@ def date_source(line: str) -> str | None:
     m = P.DATE_TIME_RE.search(line)
     if not m or line[: m.start()].strip():
         return None
-    after = line[m.end():].strip()
+    after = line[m.end():].strip().lstrip("|｜/·").strip()
     t = P.DATE_SOURCE_RE.match(after)
     if not t or t[1].isdigit() or P.NOT_A_SOURCE_RE.match(t[1]) or _WIDGET_WORD.search(t[1]):
         return None

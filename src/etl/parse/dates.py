@@ -118,4 +118,20 @@ def strip_date(s: str) -> str | None:
         return None
     if nxt.startswith(("下午", "上午")) and not m["H"]:
         return None
-    return parse_date(s)
+    return _labelled_choice(s) or parse_date(s)
+
+
+def _labelled_choice(s: str) -> str | None:
+    """In a strip with several dates ("更新时间：… 发布时间：…"), the one labelled as the
+    publication; an update/modification date is taken only when nothing else is there."""
+    ms = list(P.DATE_TIME_RE.finditer(s))
+    if len(ms) < 2:
+        return None
+    keep = []
+    for m in ms:
+        label = s[max(0, m.start() - 8): m.start()]
+        if P.PUBLISH_LABEL_RE.search(label):
+            return parse_date(m.group(0))
+        if not P.UPDATE_LABEL_RE.search(label):
+            keep.append(m)
+    return parse_date(keep[0].group(0)) if keep else None

@@ -359,6 +359,11 @@ DATE_LABEL_RE = re.compile(
 #: holds at most this many characters besides the date (a weekday, a label).
 BARE_DATE_LINE_MAX = 30
 BARE_DATE_REST_MAX = 6
+#: Labels right before a date naming it the publication / an update.
+PUBLISH_LABEL_RE = re.compile(r"(?:发布|發佈|發布|发表|發表|首发|首發|出版|刊发|刊發)"
+                              r"(?:时间|時間|日期|于|於)?\s*[:：]?\s*$")
+UPDATE_LABEL_RE = re.compile(r"(?:更新|修改|修订|修訂|编辑|編輯)"
+                             r"(?:时间|時間|日期|于|於)?\s*[:：]?\s*$")
 #: A labelled date line longer than this is not a meta line.
 META_DATE_LINE_MAX = 80
 #: How far after the headline (in characters of visible text) a date line still counts as "near".

@@ -1,3 +1,3 @@
 """Parser version: bump when parsing rules change, so stored articles get re-parsed."""
 
-PARSER_VERSION = "8"
+PARSER_VERSION = "9"
