@@ -63,3 +63,15 @@ def test_this_week_is_monday_to_sunday():
 
 def test_a_day_followed_by_an_hour_is_a_day():
     assert [t.period for t in find_times("市气象台12日6时发布预报", "2021-03-12")] == ["2021-03-12"]
+
+
+def test_a_survey_at_a_cut_off_is_a_snapshot():
+    body = "截至5月上旬，一份对300家企业的问卷调查显示，订单减少的占41.5%。"
+    f = next(f for f in extract_facts(body, "2021-06-15") if f.value == 41.5)
+    assert f.period == "2021-05"
+
+
+def test_a_base_of_the_year_before_follows_the_year_named():
+    body = "2016年，全省软件业收入增速为18.2%，增速比上年的21.4%有所回落。"
+    f = next(f for f in extract_facts(body, "2018-03-01") if f.value == 21.4)
+    assert f.period == "2015"

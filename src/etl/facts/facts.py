@@ -654,6 +654,14 @@ def _resolve_period(
         if t.end <= fact_pos
         and re.fullmatch(r"的?", sent_text_before[t.end - sent_lo : fact_pos - sent_lo])
     ]
+    if adjacent and adjacent[-1].base and adjacent[-1].year_only:
+        # "2018年增速比上年的26.1%": the base's figure, a year before the year just named
+        t = adjacent[-1]
+        word = sent_text_before[t.start - sent_lo : t.end - sent_lo]
+        own = [x for x in times if x.end <= t.start and not x.base and x.year_only]
+        if word in ("上年", "上一年", "前一年") and own and re.fullmatch(r"\d{4}", own[-1].period):
+            return shift_year(own[-1].period, -1)
+        return t.period
     if adjacent and not is_change:
         # "比2017年的2073.5亿元": a time right before the figure is its own, even a base
         return adjacent[-1].period
@@ -685,6 +693,10 @@ def _resolve_period(
         ):
             return f"..{pub}"
     return None
+
+
+#: Words for a survey or poll: its figures are a snapshot at its time.
+_SURVEY = re.compile(r"调研|调查|问卷|民调|抽查|抽样|受访")
 
 
 def extract_facts(body: str, published: str | None) -> list[Fact]:
@@ -925,6 +937,15 @@ def _extract(body: str, published: str | None) -> list[Fact]:
             carry_cut = None
         elif period is not None and any(t.period == period for t in times):
             carry_cut = (para, period)
+        if (
+            period
+            and period.startswith("..")
+            and period != f"..{publication_day(published)}"
+            and _SURVEY.search(s, lo, hi)
+        ):
+            # 截至8月中旬，一份调研显示…占24.6%: a survey's shares hold at that time, they
+            # are not totals accumulated up to it
+            period = period[2:]
         prev_in_sentence[si] = (n.end, metric, subject, n.unit)
         figure_sents.add(si)
         if metric and n.unit not in ("%", "个百分点", "倍") and not _CHANGE_END.search(metric):
