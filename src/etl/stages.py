@@ -98,6 +98,8 @@ def fetch_and_store(targets: list[Target] | list[tuple[str, str]], settings: Set
                 page.outcome, page.reason = "unchanged", "same content as stored"
         save_fetches(con, run_id, pages)
         save_validators(con, pages)
+        if state is not None:  # robots.txt read for redirect targets found mid-fetch
+            save_fetches(con, run_id, state.take_robots_pages(), kind="listing")
     summary = FetchSummary()
     for page in pages:
         summary.outcomes[page.outcome] += 1
