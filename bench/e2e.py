@@ -281,7 +281,8 @@ def instrument(iv: Intervals) -> None:
 
 
 class RssSampler:
-    """Peak summed RSS of this process and its children, by role, sampled every 100 ms."""
+    """Peak summed RSS of this process and its children by role, and the CPU time each
+    process has used (user + system), sampled every 100 ms."""
 
     def __init__(self, server_pids: set[int]) -> None:
         import psutil
@@ -289,6 +290,8 @@ class RssSampler:
         self.me = psutil.Process()
         self.server_pids = server_pids
         self.peak: dict[str, float] = {"pipeline": 0.0, "prefect server": 0.0}
+        self.cpu: dict[int, tuple[str, float]] = {}  # pid -> (role, CPU-seconds so far)
+        self.roles: dict[int, str] = {}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
@@ -296,30 +299,57 @@ class RssSampler:
     def _role(self, proc: Any) -> str | None:
         if proc.pid in self.server_pids:
             return None
+        if proc.pid in self.roles:
+            return self.roles[proc.pid]
         try:
-            cmd = " ".join(proc.cmdline())
+            cmd = proc.cmdline()
         except Exception:  # noqa: BLE001 - the process just exited
-            return None
-        return "prefect server" if "uvicorn" in cmd or "prefect.server" in cmd else "pipeline"
+            return "pipeline"
+        if not cmd or cmd == self.me.cmdline():
+            # Forked but not yet exec'd, or a zombie: decide on a later sample.
+            return "pipeline"
+        text = " ".join(cmd)
+        role = "prefect server" if "uvicorn" in text or "prefect.server" in text else "pipeline"
+        self.roles[proc.pid] = role
+        return role
 
     def _run(self) -> None:
         while not self._stop.wait(0.1):
-            totals = {"pipeline": self.me.memory_info().rss, "prefect server": 0}
-            for child in self.me.children(recursive=True):
-                role = self._role(child)
-                if role:
-                    try:
-                        totals[role] += child.memory_info().rss
-                    except Exception:  # noqa: BLE001
-                        pass
-            for role, value in totals.items():
-                self.peak[role] = max(self.peak[role], value / 2**20)
+            try:
+                self._sample()
+            except Exception:  # noqa: BLE001 - a child vanished mid-listing; next tick
+                pass
+
+    def _sample(self) -> None:
+        totals = {"pipeline": self.me.memory_info().rss, "prefect server": 0}
+        self._cpu(self.me, "pipeline")
+        for child in self.me.children(recursive=True):
+            role = self._role(child) or "page servers"
+            try:
+                self._cpu(child, role)
+                if role in totals:
+                    totals[role] += child.memory_info().rss
+            except Exception:  # noqa: BLE001 - the process just exited
+                pass
+        for role, value in totals.items():
+            self.peak[role] = max(self.peak[role], value / 2**20)
+
+    def _cpu(self, proc: Any, role: str) -> None:
+        times = proc.cpu_times()
+        self.cpu[proc.pid] = (role, times.user + times.system)
 
     def close(self) -> dict[str, float]:
         """Stop sampling; peak MB per role."""
         self._stop.set()
         self._thread.join()
         return self.peak
+
+    def cpu_by_role(self) -> dict[str, float]:
+        """CPU-seconds used per role (a process's last <100 ms may be missed)."""
+        out: dict[str, float] = {}
+        for role, seconds in self.cpu.values():
+            out[role] = out.get(role, 0.0) + seconds
+        return out
 
 
 @contextmanager
@@ -358,10 +388,19 @@ def trafilatura_reference(db: Path) -> tuple[int, float]:
     return len(texts), time.perf_counter() - started
 
 
+def _busy(times: Any) -> float:
+    """CPU-seconds the whole machine has spent busy (all processes, all cores)."""
+    # guest time is already counted in user; steal is the hypervisor's, not ours.
+    return times.user + times.nice + times.system + times.irq + times.softirq
+
+
 # --- the run -------------------------------------------------------------------------
 
 def run(args: argparse.Namespace) -> dict[str, Any]:
+    import psutil
+
     servers = PageServers(args.pages, args.server_procs)
+    busy_before, window_start = _busy(psutil.cpu_times()), time.time()
     rss = RssSampler(servers.pids)
     tmp = Path(tempfile.mkdtemp(prefix="e2e-bench-"))
     db, reports = tmp / "etl.duckdb", tmp / "reports"
@@ -396,6 +435,9 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             cluster.close()
         servers.close()
     peaks = rss.close()
+    busy = _busy(psutil.cpu_times()) - busy_before
+    window = time.time() - window_start
+    cpu = rss.cpu_by_role()
     ref_pages, ref_s = trafilatura_reference(db)
 
     pages = summary["articles_parsed"]
@@ -439,6 +481,9 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "parse_extract_ms_per_page": round(ours_ms, 2),
         "trafilatura_ms_per_page": round(ref_ms, 2),
         "trafilatura_ratio": round(ours_ms / ref_ms, 2) if ref_ms else None,
+        "cpu_s": {k: round(v, 1) for k, v in sorted(cpu.items())},
+        "cpu_s_machine": round(busy, 1), "cpu_window_s": round(window, 1),
+        "cores": os.cpu_count(),
         "db": str(db),
     }
 
@@ -464,6 +509,10 @@ def print_table(r: dict[str, Any]) -> None:
     print(f"peak RSS: pipeline {r['peak_rss_mb']:.0f} MB (flow process max "
           f"{r['flow_process_maxrss_mb']:.0f} MB), Prefect server "
           f"{r['prefect_server_peak_rss_mb']:.0f} MB")
+    ours = sum(r["cpu_s"].values())
+    print(f"CPU-seconds: {r['cpu_s']} = {ours:.0f} s of this benchmark; whole machine "
+          f"{r['cpu_s_machine']} s of {r['cores'] * r['cpu_window_s']:.0f} s available (from "
+          f"the page servers' start); any excess over ours is other load slowing these figures")
     print(f"parse+extract {r['parse_extract_ms_per_page']} ms/page per core vs trafilatura "
           f"alone {r['trafilatura_ms_per_page']} ms/page: {r['trafilatura_ratio']}x")
 
