@@ -63,7 +63,8 @@ DEEP_TAGS = 5000
 
 def flatten_layout(text: str) -> str | None:
     """``text`` with layout tags replaced by line breaks, or None when it has few of them."""
-    if len(_LAYOUT_TAGS.findall(text[: P.MAX_HTML_CHARS], 0)) < DEEP_TAGS:
+    if text.count("<", 0, P.MAX_HTML_CHARS) < DEEP_TAGS or len(
+            _LAYOUT_TAGS.findall(text[: P.MAX_HTML_CHARS])) < DEEP_TAGS:
         return None
     return _LAYOUT_RUN.sub("<br>", text)
 
@@ -131,8 +132,7 @@ def lines_of(el: etree._Element) -> list[Line]:
             ctx[1] or tag in P.CAPTION_TAGS or bool(aw and P.CAPTION_CLASS_RE.search(aw)),
             ctx[2] or tag in _HEADINGS,
             ctx[3] or bool(aw and P.is_furniture_attr(aw)),
-            ctx[4] or tag == "center" or bool(P.CENTER_STYLE_RE.search(node.get("style") or "")
-                                              or (node.get("align") or "").lower() == "center"),
+            ctx[4] or tag == "center" or _centred(node),
         )
         stack.append(("close", node, ctx))
         for child in reversed(node):
@@ -144,6 +144,14 @@ def lines_of(el: etree._Element) -> list[Line]:
             stack.append(("text", node.text, nctx))
     flush()
     return out
+
+
+def _centred(node: etree._Element) -> bool:
+    style = node.get("style")
+    if style and "center" in style and P.CENTER_STYLE_RE.search(style):
+        return True
+    align = node.get("align")
+    return bool(align) and align.lower() == "center"
 
 
 _ATTR_TAGS = frozenset({"div", "p", "span", "section", "ul", "figure", "table", "aside"})

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from lxml import etree
+
 from etl.parse import bylines as B
 from etl.parse import dates as D
 from etl.parse import patterns as P
@@ -203,7 +205,8 @@ def _parse_html(text: str, art: Article, url: str | None) -> None:
     hsimp = _simplified_lines([ln.text for ln in header])
     near: list[str] = []
     account: str | None = None
-    acc_el = _class_source(root)
+    acc_checked = not authors  # the account element is looked up only when it may matter
+    acc_el = _class_source(root) if acc_checked else None
     for i, s in enumerate(hsimp):
         if acc_el and acc_el in s and not authors:
             # the account's own element named inside the strip: the token left is the writer
@@ -284,7 +287,8 @@ def _parse_html(text: str, art: Article, url: str | None) -> None:
         # a meta author the page never shows is a CMS uploader, not a credited writer
         visible = squash(" ".join(ln.text for ln in page_lines))
         authors = [a for a in _meta_author(pm) if squash(a) in visible]
-    art.source_name = (source or _labelled_source(page_lines) or acc_el
+    art.source_name = (source or _labelled_source(page_lines)
+                       or (acc_el if acc_checked else _class_source(root))
                        or pm.metas.get("articlesource") or pm.metas.get("source")
                        or pm.metas.get("ogsitename") or None)
     art.author = [a for a in clean_authors(authors) if a != art.source_name]
@@ -348,11 +352,14 @@ def _labelled_source(lines: list[Line]) -> str | None:
     return None
 
 
+#: Elements whose class or id contains "name" (a cheap C-side filter before the regex).
+_NAMED_ELEMENTS = etree.XPath(
+    "//*[contains(@class, 'name') or contains(@class, 'Name') or contains(@id, 'name')]")
+
+
 def _class_source(root) -> str | None:
     """Text of a small element whose class/id names it the publishing account."""
-    for el in root.iter():
-        if not isinstance(el.tag, str):
-            continue
+    for el in _NAMED_ELEMENTS(root):
         aw = (el.get("class") or "") + " " + (el.get("id") or "")
         if P.SOURCE_CLASS_RE.search(aw):
             t = norm_ws(" ".join(x for x in el.itertext() if x.strip()))
