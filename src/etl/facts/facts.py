@@ -491,6 +491,63 @@ def _stitch_ranges(s: str, nums: list[_Num]) -> list[_Num]:
     return out
 
 
+_SUMMARY_LABEL = re.compile(
+    r"^[ \t【\[]*(?:" + "|".join(sorted(P.SUMMARY_LABELS, key=len, reverse=True)) + r")"
+    r"[】\]]?\s*[:：]?[ \t]*",
+    re.M,
+)
+_SUMMARY_FIRST_LINES = 3
+_SUMMARY_MAX_ITEMS = 5
+
+
+def _summary_box(s: str) -> tuple[int, int] | None:
+    """Span of a summary box that opens the article (摘要：…, or 划重点： and its items)."""
+    lim = 0
+    for _ in range(_SUMMARY_FIRST_LINES):
+        k = s.find("\n", lim)
+        lim = len(s) if k == -1 else k + 1
+    m = _SUMMARY_LABEL.search(s, 0, lim)
+    if m is None:
+        return None
+    eol = s.find("\n", m.end())
+    eol = len(s) if eol == -1 else eol
+    if s[m.end() : eol].strip():
+        return m.start(), eol
+    end = eol
+    for _ in range(_SUMMARY_MAX_ITEMS):
+        k = s.find("\n", end + 1)
+        if k == -1:
+            break
+        end = k
+    return m.start(), end
+
+
+#: X人一桌, 两人一组, 一人一票: a distribution, not a count.
+_DISTRIBUTIVE = re.compile(r"[一每][\u4e00-\u9fff]")
+
+
+#: 1.1:50.3:48.6 after 占比/比例/结构: a split of a whole into shares that sum to 100.
+_RATIO = re.compile(r"(?<![\d.:：])\d+(?:\.\d+)?(?:[:：]\d+(?:\.\d+)?){2,}(?![\d.:：])")
+_RATIO_CUE = re.compile(r"比|结构|构成")
+
+
+def _scan_ratios(s: str) -> list[_Num]:
+    out: list[_Num] = []
+    for m in _RATIO.finditer(s):
+        lo = max(0, m.start() - 24)
+        if not _RATIO_CUE.search(s, lo, m.start()):
+            continue
+        parts = re.split(r"[:：]", m.group(0))
+        vals = [float(x) for x in parts]
+        if not 99.0 <= sum(vals) <= 101.0:
+            continue
+        k = m.start()
+        for x, v in zip(parts, vals, strict=True):
+            out.append(_Num(k, k, k + len(x), k + len(x), v, "%", None, 1.0, "ar"))
+            k += len(x) + 1
+    return out
+
+
 def _in_idiom(s: str, pos: int) -> bool:
     for idiom in _IDIOMS_BY_CHAR.get(s[pos : pos + 1], ()):
         lo = max(0, pos - len(idiom) + 1)
@@ -638,6 +695,12 @@ def _change_metric(prefix: str) -> str | None:
     return None
 
 
+#: A change verb with its result marker: what follows is the new, current level.
+_CHANGED_TO = re.compile(
+    r"(?:调整|变|增|升|降|提高|提升|下降|增长|上升|减少|扩大|缩小|回落|攀升)(?:为|至|到)"
+)
+
+
 def _resolve_period(
     times: list[TimeExpr],
     sent_lo: int,
@@ -646,6 +709,7 @@ def _resolve_period(
     sent_text_before: str,
     metric: str,
     published: str | None,
+    carry: str | None = None,
 ) -> str | None:
     is_change = bool(metric) and bool(_CHANGE.search(metric))
     adjacent = [
@@ -677,11 +741,19 @@ def _resolve_period(
             return ranges[-1].period
     if before:
         t = before[-1]
+        if _CHANGED_TO.search(sent_text_before, t.end - sent_lo):
+            # "由去年同期的1.1%调整为0.7%": the figure after the change is the current one
+            return None
         # 去年同期 next to a current period: the same span one year earlier
         if "同期" in sent_text_before[t.end - sent_lo : t.end - sent_lo + 2] and not t.base:
-            others = [x for x in times if x is not t and not x.period.startswith("..")]
+            others = [
+                x for x in times if x is not t and not x.base and not x.period.startswith("..")
+            ]
             if others:
                 return shift_year(others[0].period, -1) if t.year_only else t.period
+            if carry and t.year_only and not carry.startswith(".."):
+                # the span the article is about, one year earlier
+                return shift_year(carry, -1)
         return t.period
     clause_text = sent_text_before[clause_lo - sent_lo :]
     pub = publication_day(published)
@@ -711,6 +783,8 @@ def _extract(body: str, published: str | None) -> list[Fact]:
     s = fold(body)
     nums = _stitch_ranges(s, _scan(s))
     nums += _scan_english(s)
+    if ":" in s or "：" in s:
+        nums += _scan_ratios(s)
     nums.sort(key=lambda n: n.num_start)
     facts: list[Fact] = []
     sents = _sentences(s)
@@ -724,9 +798,12 @@ def _extract(body: str, published: str | None) -> list[Fact]:
     doc = _doc_names(s)
     last_level_metric: str | None = None
     place_cache: dict[str, str | None] = {}
+    box = _summary_box(s)
     for n in nums:
         if n.value is None or n.unit is None:
             continue
+        if box and box[0] <= n.start < box[1] and s.find(s[n.start : n.end], box[1]) != -1:
+            continue  # a summary box restates a figure the article gives below
         if n.unit == _IMPLICIT:
             unit = _implicit_unit(s, n)
             if unit is None:
@@ -742,6 +819,21 @@ def _extract(body: str, published: str | None) -> list[Fact]:
             continue
         if n.unit in ("度",) and n.kind != "cn":
             continue
+        if n.unit == "度" and _CJK.match(s, n.end) and s[n.end] not in "的左上以之":
+            # 两度做客, 三度夺冠: 度 before a verb counts occasions
+            n = replace(n, unit="次")
+        if n.unit == "级" and n.num_start == n.start and s[n.num_start] in "十百千万亿":
+            continue  # 千亿级, 千万级: an order of magnitude, not a grade
+        if n.unit == "人" and _DISTRIBUTIVE.match(s, n.end):
+            continue  # 两人一桌: a distribution, not a count
+        if (
+            n.unit == "%"
+            and n.value == 100
+            and _CJK.match(s, n.end)
+            and s[n.end] not in "的以左"
+            and _clause_start(s, 0, n.start) == n.start
+        ):
+            continue  # 100%舒适: an intensifier, not a share
         if _in_idiom(s, n.num_start):
             continue
         if s[n.end : n.end + 1] == "+" or s[n.start - 1 : n.start] == "+":
@@ -923,7 +1015,14 @@ def _extract(body: str, published: str | None) -> list[Fact]:
         if metric is not None and not metric:
             metric = None
         period = _resolve_period(
-            times, lo, n.num_start, cl, s[lo : n.num_start], metric or "", published
+            times,
+            lo,
+            n.num_start,
+            cl,
+            s[lo : n.num_start],
+            metric or "",
+            published,
+            carry_period[1] if carry_period else None,
         )
         para = s.rfind("\n", 0, n.num_start)
         if period is None and carry_cut and carry_cut[0] == para:
@@ -932,7 +1031,12 @@ def _extract(body: str, published: str | None) -> list[Fact]:
         elif period is None and carry_period:
             # the last period named, carried on from earlier sentences and paragraphs
             period = carry_period[1]
-        elif period is not None and not period.startswith(".."):
+        elif (
+            period is not None
+            and not period.startswith("..")
+            and not (carry_period and period == shift_year(carry_period[1], -1))
+        ):
+            # (the base of a 去年同期 comparison does not move the article's period)
             carry_period = (para, period)
             carry_cut = None
         elif period is not None and any(t.period == period for t in times):

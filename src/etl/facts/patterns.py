@@ -401,6 +401,41 @@ IDIOMS: tuple[str, ...] = (
     "第一",
     "唯一",
     "两手",
+    "判若两人",
+    "一分为二",
+    "合二为一",
+    "三番五次",
+    "接二连三",
+    "三言两语",
+    "三长两短",
+    "半斤八两",
+    "一箭双雕",
+    "两全其美",
+    "一刀两断",
+    "进万家",
+    "万家灯火",
+    # fixed political and economic terms that contain a numeral
+    "三个代表",
+    "四个全面",
+    "四个意识",
+    "四个自信",
+    "两个维护",
+    "两个确立",
+    "五位一体",
+    "三次产业",
+)
+#: Labels that open a summary box above an article (划重点：, 摘要：); the box restates
+#: figures the article gives again below.
+SUMMARY_LABELS: tuple[str, ...] = (
+    "划重点",
+    "摘要",
+    "内容摘要",
+    "内容提要",
+    "提要",
+    "导读",
+    "核心提示",
+    "要点",
+    "本文要点",
 )
 #: A number right after one of these is an ordinal or a rank.
 ORDINAL_BEFORE: tuple[str, ...] = ("第", "前", "排名", "top", "Top", "TOP", "No.", "NO.", "#")
