@@ -548,6 +548,27 @@ def _scan_ratios(s: str) -> list[_Num]:
     return out
 
 
+#: An event held over several days: "5月10-12日，…年会在重庆举行".
+_EVENT_NOUN = r"(?:大会|会议|年会|论坛|峰会|展会|博览会|交易会|展览会|运动会|赛事|活动|比赛)"
+_EVENT_HELD = re.compile(_EVENT_NOUN + r"[^，。；]{0,20}?(?:举行|召开|举办|开幕|开展|拉开帷幕)")
+_DAYS_SPAN = re.compile(r"\d{1,2}[日号]?\s*[-—至到~～]\s*(?:\d{1,2}月)?\d{1,2}[日号]")
+_DAY_SPAN_PERIOD = re.compile(r"\d{4}-\d{2}-\d{2}\.\.\d{4}-\d{2}-\d{2}")
+#: The event itself named again: 本次大会, 本届展会, 此次会议, a bare 大会.
+_EVENT_REF = re.compile(
+    r"(?:本次|本届|此次|这次|该)" + _EVENT_NOUN + r"|大会|年会|展会|博览会|与会|会上|会议期间"
+)
+
+
+def _event_span(s: str, sents: list[tuple[int, int]], published: str | None) -> str | None:
+    """The days of the event an article reports on, when it states them as a span."""
+    for lo, hi in sents:
+        if _DAYS_SPAN.search(s, lo, hi) and _EVENT_HELD.search(s, lo, hi):
+            for t in find_times(s[lo:hi], published):
+                if _DAY_SPAN_PERIOD.fullmatch(t.period):
+                    return t.period
+    return None
+
+
 def _in_idiom(s: str, pos: int) -> bool:
     for idiom in _IDIOMS_BY_CHAR.get(s[pos : pos + 1], ()):
         lo = max(0, pos - len(idiom) + 1)
@@ -695,6 +716,7 @@ def _change_metric(prefix: str) -> str | None:
     return None
 
 
+_CUM_CLAUSE = r"累计|已经|已|迄今|至今|以来|截至|先后|共计|总计|合计|一共|总共"
 #: A change verb with its result marker: what follows is the new, current level.
 _CHANGED_TO = re.compile(
     r"(?:调整|变|增|升|降|提高|提升|下降|增长|上升|减少|扩大|缩小|回落|攀升)(?:为|至|到)"
@@ -756,13 +778,20 @@ def _resolve_period(
                 return shift_year(carry, -1)
         return t.period
     clause_text = sent_text_before[clause_lo - sent_lo :]
+    later = [t for t in times if t.span and t.start >= fact_pos]
+    if later:
+        # "6亿人次在黄金周期间出行": a named span later in the sentence holds for the figure
+        return later[0].period
     pub = publication_day(published)
     if pub and re.search(
         r"截至目前|截止目前|累计|已经|已|迄今|至今|以来|先后|目前", sent_text_before
     ):
-        if re.search(r"累计|已经|已|迄今|至今|以来|截至|先后", clause_text) or re.search(
-            r"截至目前|截止目前|以来", sent_text_before
+        if (
+            re.search(_CUM_CLAUSE, clause_text)
+            or re.search(r"截至目前|截止目前|以来", sent_text_before)
+            or re.search(r"目前.*?(?:共|累计|总计|合计)", sent_text_before)
         ):
+            # "目前，警方共组织宣传700余次，入户5万余人次": totals up to publication
             return f"..{pub}"
     return None
 
@@ -799,6 +828,9 @@ def _extract(body: str, published: str | None) -> list[Fact]:
     last_level_metric: str | None = None
     place_cache: dict[str, str | None] = {}
     box = _summary_box(s)
+    event: str | None = None
+    if _EVENT_HELD.search(s):
+        event = _event_span(s, sents, published)
     for n in nums:
         if n.value is None or n.unit is None:
             continue
@@ -858,7 +890,7 @@ def _extract(body: str, published: str | None) -> list[Fact]:
         if si not in sent_cache:
             sent_cache[si] = find_times(s[lo:hi], published)
         times = [
-            TimeExpr(t.start + lo, t.end + lo, t.period, t.year_only, t.base)
+            TimeExpr(t.start + lo, t.end + lo, t.period, t.year_only, t.base, t.span)
             for t in sent_cache[si]
         ]
         if any(t.start <= n.num_start < t.end for t in times):
@@ -1025,7 +1057,20 @@ def _extract(body: str, published: str | None) -> list[Fact]:
             carry_period[1] if carry_period else None,
         )
         para = s.rfind("\n", 0, n.num_start)
-        if period is None and carry_cut and carry_cut[0] == para:
+        if (
+            period is None
+            and event
+            and _EVENT_REF.search(s, lo, hi)
+            and not (
+                carry_period
+                and carry_period[0] == para
+                and event[:10] <= carry_period[1] <= event[12:]
+            )
+        ):
+            # "本次大会共收到论文300余篇": a figure about the event takes the event's days,
+            # unless its paragraph is about one day of it (5月12日下午，大会闭幕式…)
+            period = event
+        elif period is None and carry_cut and carry_cut[0] == para:
             # 截至8月25日，A…；B…: a cut-off holds for the rest of its paragraph
             period = carry_cut[1]
         elif period is None and carry_period:
@@ -1435,7 +1480,9 @@ def _update_topic(
     lo, hi = span
     if si not in cache:
         cache[si] = find_times(s[lo:hi], published)
-    times = [TimeExpr(t.start + lo, t.end + lo, t.period, t.year_only, t.base) for t in cache[si]]
+    times = [
+        TimeExpr(t.start + lo, t.end + lo, t.period, t.year_only, t.base, t.span) for t in cache[si]
+    ]
     h = _sentence_head(s, span, times)
     if h:
         return _Topic(h, s.rfind("\\n", 0, lo))

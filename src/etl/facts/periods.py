@@ -6,7 +6,14 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from etl.facts.patterns import CUM_QUARTERS, HALVES, QUARTERS, REL_YEARS
+from etl.facts.patterns import (
+    CUM_QUARTERS,
+    HALVES,
+    HOLIDAY_USUAL,
+    HOLIDAY_WEEKS,
+    QUARTERS,
+    REL_YEARS,
+)
 
 _CN_D = "〇零一二三四五六七八九十"
 _YEAR = r"(?P<y>(?:19|20)\d{2})年|(?P<rel>今年|本年|去年|上年|前年|明年|后年)"
@@ -64,8 +71,15 @@ _SPAN_YEARS = re.compile(r"(?P<dir>未来|过去|今后)(?P<n>\d{1,2}|[一二两
 #: 截至当时: a cut-off at the time the sentence named before.
 _CUTOFF_THEN = re.compile(r"(?:截至|截止|截止到)(?:当时|那时|彼时)")
 
+#: A named holiday week: 国庆黄金周, 春节假期, 五一小长假, 十一长假, a bare 黄金周.
+_HOLIDAY = re.compile(
+    r"(?:(?P<hy>(?:19|20)\d{2})年)?(?:(?P<h>国庆|春节|五一|十一)(?:中秋|劳动)?节?"
+    r"(?:黄金周|长假|小长假|假期|期间)|(?P<nd>国庆节|劳动节)|(?P<gw>黄金周))"
+)
+_HOLIDAY_NAME = {"十一": "国庆", "国庆节": "国庆", "劳动节": "五一"}
+
 #: A character every time expression above contains: a sentence without one has none.
-_ANY_TIME = re.compile(r"[\d年季天日截迄止今昨周]")
+_ANY_TIME = re.compile(r"[\d年季天日截迄止今昨周节假]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +91,7 @@ class TimeExpr:
     period: str
     year_only: bool
     base: bool = False  # a comparison base (比2017年, 较去年同期), not the figure's own period
+    span: bool = False  # a named span (国庆黄金周) that also holds for figures before it
 
 
 @lru_cache(maxsize=64)
@@ -166,6 +181,14 @@ def find_times(text: str, published: str | None) -> list[TimeExpr]:
                 mon = pub[1] if day <= pub[2] + 7 else pub[1] - 1 or 12
                 yy = pub[0] if not (mon == 12 and pub[1] == 1) else pub[0] - 1
                 out.append(TimeExpr(m.start(), m.end(), f"{yy:04d}-{mon:02d}-{day:02d}", False))
+                taken.append((m.start(), m.end()))
+    if pub:
+        for m in _HOLIDAY.finditer(text):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            period = _holiday(m, pub)
+            if period:
+                out.append(TimeExpr(m.start(), m.end(), period, False, span=True))
                 taken.append((m.start(), m.end()))
     for m in _CUTOFF_NOW.finditer(text):
         if pub:
@@ -262,6 +285,22 @@ def find_times(text: str, published: str | None) -> list[TimeExpr]:
             out.append(TimeExpr(m.start(), m.end(), f"..{end}", False))
     out.sort(key=lambda t: t.start)
     return out
+
+
+def _holiday(m: re.Match[str], pub: tuple[int, int, int]) -> str | None:
+    """The days of a named holiday week in the year named, else the publication's year."""
+    name = m.group("h") or m.group("nd")
+    if name is None:
+        # a bare 黄金周: the holiday week nearest the publication month
+        name = "春节" if pub[1] <= 3 else "五一" if pub[1] <= 7 else "国庆"
+    name = _HOLIDAY_NAME.get(name, name)
+    y = int(m.group("hy")) if m.group("hy") else pub[0]
+    if not m.group("hy") and name == "春节" and pub[1] >= 11:
+        y += 1  # 春节 talked about in November or December is the coming one
+    days = HOLIDAY_WEEKS.get(name, {}).get(y) or HOLIDAY_USUAL.get(name)
+    if days is None:
+        return None
+    return f"{y:04d}-{days[0]}..{y:04d}-{days[1]}"
 
 
 def _at_precision(pub: tuple[int, int, int], like: str) -> str:
