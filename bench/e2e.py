@@ -29,6 +29,7 @@ import os
 import random
 import re
 import resource
+import shutil
 import socket
 import sys
 import tempfile
@@ -439,6 +440,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     window = time.time() - window_start
     cpu = rss.cpu_by_role()
     ref_pages, ref_s = trafilatura_reference(db)
+    if not args.keep:
+        shutil.rmtree(tmp, ignore_errors=True)
 
     pages = summary["articles_parsed"]
     wall = t2 - t0
@@ -484,7 +487,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "cpu_s": {k: round(v, 1) for k, v in sorted(cpu.items())},
         "cpu_s_machine": round(busy, 1), "cpu_window_s": round(window, 1),
         "cores": os.cpu_count(),
-        "db": str(db),
+        "db": str(db) if args.keep else None,
     }
 
 
@@ -525,6 +528,8 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=os.cpu_count() or 2)
     ap.add_argument("--server-procs", type=int, default=2)
     ap.add_argument("--api-url", help="a running Prefect API (default: a temporary one)")
+    ap.add_argument("--keep", action="store_true",
+                    help="keep the warehouse and workbook (default: delete them at the end)")
     args = ap.parse_args()
     result = run(args)
     print_table(result)
