@@ -78,8 +78,8 @@ def parse_runner(task_runner: str | None = None, dask_address: str | None = None
     Arguments win over ``ETL_TASK_RUNNER`` / ``ETL_DASK_ADDRESS`` / ``ETL_DASK_WORKERS``;
     an address alone means Dask."""
     address = dask_address or os.environ.get(ADDRESS_ENV) or None
-    name = (task_runner or os.environ.get(RUNNER_ENV) or ("dask" if address else "thread"))
-    name = name.strip().lower()
+    name = (task_runner or ("dask" if dask_address else None) or os.environ.get(RUNNER_ENV)
+            or ("dask" if address else "thread")).strip().lower()
     if name not in RUNNERS:
         raise ValueError(f"unknown task runner {name!r}; expected one of {RUNNERS}")
     if name == "thread":

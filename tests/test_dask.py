@@ -75,5 +75,7 @@ def test_runner_choice(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(RUNNER_ENV, "dask")
     assert isinstance(parse_runner(), DaskTaskRunner)
     assert parse_runner("thread") is None  # the argument wins over the environment
+    monkeypatch.setenv(RUNNER_ENV, "thread")
+    assert isinstance(parse_runner(dask_address="tcp://127.0.0.1:1"), DaskTaskRunner)
     with pytest.raises(ValueError, match="unknown task runner"):
         parse_runner("ray")
