@@ -9,7 +9,7 @@ from etl.facts import metrics as M
 from etl.facts import patterns as P
 from etl.facts.numbers import multiplier_value, parse_arabic, parse_cn
 from etl.facts.periods import TimeExpr, find_times, publication_day, shift_year
-from etl.facts.subjects import head_np, is_pronoun_head, salient_terms
+from etl.facts.subjects import head_np, is_outlet, is_pronoun_head, outlet_names, salient_terms
 from etl.facts.textnorm import fold
 from etl.records import Fact
 
@@ -543,9 +543,58 @@ def _scan_ratios(s: str) -> list[_Num]:
             continue
         k = m.start()
         for x, v in zip(parts, vals, strict=True):
-            out.append(_Num(k, k, k + len(x), k + len(x), v, "%", None, 1.0, "ar"))
+            out.append(_Num(k, k, k + len(x), k + len(x), v, "%", None, 1.0, "ratio"))
             k += len(x) + 1
     return out
+
+
+#: The three sectors of an economy named as one: 三次产业, 三大产业, 一二三产业.
+_THREE_SECTORS = re.compile(r"三次产业|三大产业|一(?:、)?二(?:、)?三产业?")
+_SECTOR_NAMES = ("第一产业", "第二产业", "第三产业")
+#: What ends the name of a split before its figures: 占比由, 比例为, 结构调整为.
+_RATIO_VERB = re.compile(r"由|为|是|从|调整|分别|变为|达到|之比")
+
+
+def _ratio_part(s: str, lo: int, start: int) -> str | None:
+    """The metric of one share in 'A、B、C比例为a:b:c' or '三次产业投资占比为a:b:c': the part's
+    name, with the measure the sentence gives (第二产业投资占比)."""
+    m = _RATIO.search(s, max(lo, start - 40), start + 40)
+    while m is not None and m.end() <= start:
+        m = _RATIO.search(s, m.end(), start + 40)
+    if m is None or m.start() > start:
+        return None
+    idx = s.count(":", m.start(), start) + s.count("：", m.start(), start)
+    parts = len(re.split(r"[:：]", m.group(0)))
+    cl = m.start()
+    while cl > lo and s[cl - 1] not in "，,；;。！？!?\n":
+        cl -= 1  # the colons of an earlier split do not end the clause
+    head = s[cl : m.start()]
+    sec = _THREE_SECTORS.search(head)
+    if sec and parts == 3:
+        name = _SECTOR_NAMES[idx]
+        tail = head[sec.end() :]
+    else:
+        lst = re.search(
+            r"([\u4e00-\u9fff]{1,8}(?:、[\u4e00-\u9fff]{1,8})+(?:和|与|及)?[\u4e00-\u9fff]{0,8})",
+            head,
+        )
+        if not lst:
+            return None
+        items = re.split(r"、|和|与|及", lst.group(1))
+        if len(items) != parts:
+            return None
+        last = items[-1]
+        cue = re.search(r"的?(?:比例|占比|比重|结构|构成|之比|比)", last)
+        if cue:
+            items[-1] = last[: cue.start()]
+            tail = last[cue.start() :].lstrip("的")
+        else:
+            tail = head[lst.end() :]
+        name = items[idx]
+    v = _RATIO_VERB.search(tail)
+    tail = tail[: v.start()] if v else tail
+    tail = re.sub(r"[^\u4e00-\u9fff]", "", tail)
+    return name + (tail if 2 <= len(tail) <= 8 else "占比")
 
 
 #: An event held over several days: "5月10-12日，…年会在重庆举行".
@@ -829,6 +878,7 @@ def _extract(body: str, published: str | None) -> list[Fact]:
     place_cache: dict[str, str | None] = {}
     box = _summary_box(s)
     event: str | None = None
+    chip = "纳米" in s and bool(M.CHIP_CONTEXT.search(s))
     if _EVENT_HELD.search(s):
         event = _event_span(s, sents, published)
     for n in nums:
@@ -1034,12 +1084,25 @@ def _extract(body: str, published: str | None) -> list[Fact]:
             # "GalaxyS20Ultra售价": the model is who the price is for
             subject = subject or lat.group(0)
             metric = metric[lat.end() :]
+        if n.kind == "ratio":
+            metric = _ratio_part(s, lo, n.num_start) or metric
+        metric = M.unit_measure(n.unit, metric, prefix, after_raw, chip)
         subject = _attribute(s, doc, lo, cl, n.start, times, subject, metric, topic)
+        if subject and doc.outlets and is_outlet(subject, doc.outlets):
+            subject = doc.topic
         if subject and doc.alias:
             subject = _unalias(subject, doc.alias)
         if subject and subject[:1] in "全本" and subject[1:] in _SCOPE_PLACE:
             # 全县, 本市: the county or city the article is about
             subject = _home_place(s, subject[1:], place_cache) or subject
+        if (
+            metric
+            and subject
+            and metric.startswith(subject)
+            and len(metric) > len(subject)
+            and len(subject) >= 2
+        ):
+            metric = metric[len(subject) :]  # "海之梦号长": the name is the subject, not the metric
         if metric and not (list_item and prev):
             metric = M.after_le(metric)
         if metric and metric[0] == "的" and len(metric) > 2:
@@ -1250,6 +1313,36 @@ _PRODUCT_SHAPE = re.compile(
 )
 
 
+_DOT_PART = 8
+
+
+def _dot_names(s: str) -> set[str]:
+    """Proper names joined by an interpunct, a transliterated person (茉莉·西尔斯) or a brand and
+    its product (歌诗达邮轮·新浪漫号), mentioned at least twice: each side is the longest run
+    of Chinese characters around the dot that the article repeats."""
+    out: set[str] = set()
+    k = s.find("·")
+    while k != -1:
+        best = None
+        for a in range(min(_DOT_PART, k), 1, -1):
+            left = s[k - a : k + 1]
+            if all(_CJK.match(c) for c in left[:-1]) and s.count(left) >= 2:
+                best = left
+                break
+        if best:
+            name = None
+            for b in range(_DOT_PART, 1, -1):
+                cand = best + s[k + 1 : k + 1 + b]
+                if len(cand) == len(best) + b and all(_CJK.match(c) for c in cand[len(best) :]):
+                    if s.count(cand) >= 2:
+                        name = cand
+                        break
+            if name:
+                out.add(name)
+        k = s.find("·", k + 1)
+    return out
+
+
 #: A repeated term is a name candidate when it opens a clause this often.
 _MIN_HEAD_USES = 2
 #: Scope words (中国, 全球) name the article's topic only when nothing else competes.
@@ -1271,6 +1364,7 @@ class _Names:
     names: list[str]  # every name found, longest first
     topic: str | None
     alias: dict[str, str] = field(default_factory=dict)  # 陈校长 -> 陈立群
+    outlets: frozenset[str] = frozenset()  # 澎湃新闻, 新浪科技: sources, never subjects
 
 
 #: A name quoted this much more rarely scores as the article's topic.
@@ -1341,6 +1435,10 @@ def _doc_names(s: str) -> _Names:
                 n = s.count(nm)
                 if n >= 3:
                     counts[nm] = n
+    # names joined by an interpunct (茉莉·西尔斯, 歌诗达邮轮·新浪漫号): proper names
+    if "·" in s:
+        for nm in _dot_names(s):
+            counts.setdefault(nm, s.count(nm))
     # short forms of organisation and place names
     for m in _NAME_SUFFIX_RE.finditer(s):
         best = None
@@ -1371,6 +1469,10 @@ def _doc_names(s: str) -> _Names:
         ):
             counts.setdefault(nm, n)
             heads[nm] = h
+    outlets = outlet_names(s)
+    if outlets:
+        # the outlet that reports or interviews is never what the article measures
+        counts = {k: v for k, v in counts.items() if not is_outlet(k, outlets)}
     # drop a name inside a longer one that is as frequent (麒麟990 inside 麒麟990 5G)
     names = sorted(counts, key=len, reverse=True)
     keep = []
@@ -1393,7 +1495,7 @@ def _doc_names(s: str) -> _Names:
     alias = _title_aliases(keep)
     if topic in alias:
         topic = alias[topic]
-    return _Names(keep, topic, alias)
+    return _Names(keep, topic, alias, outlets)
 
 
 def _pick_subject(
@@ -1425,6 +1527,11 @@ def _pick_subject(
     return doc.topic or local or fallback
 
 
+#: Two-character verbs that open a relative clause before 的 (建设的, 生产的, 使用的).
+_BARE_VERB = re.compile(
+    r"(?:建设|生产|使用|制造|开发|研发|销售|购买|经营|运营|投资|提供|出售|出口|进口|安装|参与|"
+    r"参加|计划|规划|设计|发布|推出|采用|搭载|支持|拥有|获得|实现|完成|达到|形成|组成|构成)"
+)
 _DE_SUBJ = re.compile(r"([\u4e00-\u9fffA-Za-z0-9“”\"·+ ]{2,12}?)的")
 _NOT_SUBJ_START = re.compile(
     r"^(?:其|这|那|该|此|我|你|他|她|它|每|各|对|在|从|比|较|与|和|同|把|被|让|使|是|有)"
@@ -1445,9 +1552,24 @@ def _de_subject(s: str, lo: int, pos: int) -> str | None:
         or re.search(r"\d{4}|[年月日]", subj)
     ):
         return None
-    if re.search(r"[为是在将已被了]", subj):
-        return None
+    if re.search(r"[为是在将已被了]", subj) or subj.endswith("目"):
+        return None  # (目的地: 的 inside a word)
+    if _SPLIT_VERBS.fullmatch(subj) or _CHANGE.fullmatch(subj) or _BARE_VERB.fullmatch(subj):
+        return None  # 建设的一期工程: a verb before 的 opens a relative clause
     return subj
+
+
+def _name_after_de(s: str, doc: _Names, lo: int, pos: int) -> str | None:
+    """'以优雅意式风情主打的歌诗达邮轮·新浪漫号长220.6米': a clause before 的 modifies the name
+    after it, and the name is what the figure measures."""
+    cl = _clause_start(s, lo, pos)
+    k = s.find("的", cl, pos)
+    if k < 0:
+        return None
+    for nm in doc.names:
+        if s.startswith(nm, k + 1) and k + 1 + len(nm) < pos:
+            return nm
+    return None
 
 
 # --- subject attribution: clause head, sentence head, running topic ----------------------
@@ -1506,12 +1628,17 @@ def _attribute(
     (zero anaphora) or the article's topic."""
     own = _de_subject(s, lo, pos)
     if own:
-        return own
+        return _name_after_de(s, doc, lo, pos) or own
     clause = _strip_times(s[cl:pos], times, cl)
     pron = is_pronoun_head(clause)
     h = None if pron else head_np(clause, metric=metric)
     if h:
         return h
+    if not pron and metric and clause.endswith(metric) and len(clause) > len(metric) + 1:
+        # "创业板指跌近3%": [subject][metric][figure], the metric right before the figure
+        h = head_np(clause[: -len(metric)], need_verb=False)
+        if h and not _SPLIT_VERBS.fullmatch(h) and not _CHANGE.fullmatch(h):
+            return h
     if local:
         h = head_np(local, need_verb=False)
         if h:

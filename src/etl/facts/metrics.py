@@ -110,3 +110,58 @@ def after_le(metric: str) -> str:
     if k >= 0 and len(metric) - k - 1 >= 2 and metric[k + 1] not in "解":
         return metric[k + 1 :]
     return metric
+
+
+# --- units that name their measure ---------------------------------------------------------
+
+#: Words a temperature metric already names (气温, 降温, 降幅, 升温 ...).
+_TEMP_WORD = re.compile(r"温|降|升|幅|热|冷|差|度")
+#: Wind named near a grade: 4～5级偏北风, 阵风6～7级, 风力可达7级.
+_WIND_AFTER = re.compile(
+    r"[\d.～~\-—至到一二三四五六七八九十、，级阵偏东南西北转的]{0,12}?风(?![险格光景采味波声气])"
+)
+#: A chip or semiconductor context: a nanometre figure is a process node there.
+CHIP_CONTEXT = re.compile(r"芯片|处理器|制程|晶圆|半导体|SoC|代工")
+_PROCESS_WORD = re.compile(r"制程|工艺|节点|技术")
+#: A money figure per unit of time or per item: 8元每小时, 2元/天.
+_PER_AFTER = re.compile(
+    r"(?:[至到~～\-—][\d.]+[元块角毛])?(?:钱)?(?:每|/|一)(小时|天|日|月|年|次|人|晚|份|台|件|个)"
+)
+_MONEY_NOUN_END = re.compile(
+    r"(?:租金|收费|价格|费用|收入|工资|薪水|票价|单价|成本|定价|售价|房价|成本价)$"
+)
+_PER_TIME = frozenset("小时 天 日 月 年 晚".split())
+
+
+def unit_measure(unit: str, metric: str | None, prefix: str, after: str, chip: bool) -> str | None:
+    """A metric implied by the unit when the words around the figure give none: a
+    temperature (℃) is a 气温 unless a change word names it; a grade before or after 风 is a
+    风力; a nanometre figure in a chip article is the process node (制程工艺); a money figure
+    followed by 每小时 or /天 is a rate (每小时, 每小时租金)."""
+    if unit == "℃":
+        if not metric or not _TEMP_WORD.search(metric):
+            return "气温"
+        return metric
+    if unit == "级":
+        if (metric and "风" in metric) or "风" in prefix[-3:]:
+            return (metric or "").lstrip("、，,") or "风力"
+        if _WIND_AFTER.match(after):
+            return "风力"
+        return metric
+    if unit == "纳米" and chip and not (metric and _PROCESS_WORD.search(metric)):
+        return "制程工艺"
+    if unit in ("元", "美元", "欧元", "港元", "英镑", "日元"):
+        pm = _PER_AFTER.match(after)
+        if pm:
+            rate = "每" + pm.group(1)
+            nm = _MONEY_NOUN_END.search(metric) if metric else None
+            if pm.group(1) not in _PER_TIME:
+                # 16元一份: a price per item keeps the price noun the clause gives
+                return nm.group(0) if nm else rate
+            return rate + nm.group(0) if nm else rate
+    if "/" in unit and unit.split("/", 1)[0] in ("元", "美元", "欧元", "港元"):
+        rate = "每" + unit.split("/", 1)[1]
+        if metric and (nm := _MONEY_NOUN_END.search(metric)):
+            return rate + nm.group(0)
+        return rate
+    return metric

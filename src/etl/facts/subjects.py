@@ -147,6 +147,32 @@ _TERM_BAD = re.compile(
 )
 
 
+#: Longest a repeated term is extended to.
+_MAX_EXTENDED = 16
+#: Share of a term's mentions the next character must follow in to extend it.
+_EXTEND_SHARE = 0.75
+
+
+def _extend_term(joined: str, g: str) -> str:
+    """'广州南沙国际邮' -> '广州南沙国际邮轮母港': grow a term by the character that follows
+    (then precedes) nearly all of its mentions."""
+    for side in (1, -1):
+        while len(g) < _MAX_EXTENDED:
+            pos = [m.start() for m in re.finditer(re.escape(g), joined)]
+            nxt = Counter(
+                joined[k + len(g)] if side == 1 else joined[k - 1]
+                for k in pos
+                if (k + len(g) < len(joined) if side == 1 else k > 0)
+            )
+            if not nxt:
+                break
+            c, n = nxt.most_common(1)[0]
+            if c == "|" or n < _EXTEND_SHARE * len(pos) or n < 2:
+                break
+            g = g + c if side == 1 else c + g
+    return g
+
+
 def salient_terms(s: str, min_count: int = 4, max_len: int = 7) -> dict[str, tuple[int, int]]:
     """Terms the article keeps repeating (汪勇, 共享充电宝, 台江民中): character n-grams of
     Chinese text seen ``min_count`` times or more, kept only when maximal (no longer term
@@ -187,6 +213,18 @@ def salient_terms(s: str, min_count: int = 4, max_len: int = 7) -> dict[str, tup
                 if g in freq and ch >= 0.75 * freq[g]:
                     dominated.add(g)
     kept = [g for g in freq if g not in dominated]
+    # a term as long as the counting goes may be cut from a longer name (广州南沙国际邮):
+    # extend it while the same character keeps following (or preceding) it
+    ext: dict[str, str] = {}
+    for g in kept:
+        if len(g) == max_len:
+            e = _extend_term(joined, g)
+            if e != g and not _TERM_BAD.search(e) and e[-1] not in _TERM_EDGE:
+                ext[g] = e
+    if ext:
+        kept = list(dict.fromkeys(ext.get(g, g) for g in kept))
+        for g, e in ext.items():
+            freq[e] = freq.pop(g)
     # first-mention order (run, length, offset), as a single left-to-right pass would give
     starts = list(accumulate((len(r) + 1 for r in runs[:-1]), initial=0))
     first: dict[str, tuple[int, int, int]] = {}
@@ -201,4 +239,40 @@ def salient_terms(s: str, min_count: int = 4, max_len: int = 7) -> dict[str, tup
             g = run[:n]
             if g in out:
                 heads[g] = heads.get(g, 0) + 1
+    for e in ext.values():
+        heads[e] = sum(1 for run in head_runs if run.startswith(e))
     return {g: (c, heads.get(g, 0)) for g, c in out.items()}
+
+
+# --- outlets: the news source an article credits is never what it measures ----------------
+
+_OUTLET_HEAD = (
+    r"(?:新闻|网|报|社|科技|财经|日报|晚报|时报|商报|电视台|广播|频道|客户端|周刊|杂志|之家|头条)"
+)
+#: An outlet in a reporting frame: 据X报道, 向X表示, 告诉X, 面对X, 【X】, @X.
+_OUTLET_BEFORE = re.compile(
+    r"(?:据|向|对|告诉|面对|接受|@|【)([\u4e00-\u9fffA-Za-z]{1,6}?" + _OUTLET_HEAD + r")"
+    r"(?=报道|消息|援引|表示|称|说|透露|介绍|回忆|证实|坦言|采访|记者|】|，|,|\s|\u3000)"
+)
+#: An outlet opening its own report: 新浪科技讯, X记者, X获悉, X查询.
+_OUTLET_AFTER = re.compile(
+    r"([\u4e00-\u9fffA-Za-z]{2,6}?" + _OUTLET_HEAD + r")"
+    r"(?:讯|记者|报道称|采访|获悉|了解到|查询|注意到|多次|尝试|联系)"
+)
+
+
+def outlet_names(s: str) -> frozenset[str]:
+    """Names of news outlets the article credits or quotes as its source (澎湃新闻, 新浪科技):
+    a name ending in an outlet word (新闻, 网, 日报, 科技 ...) in a reporting frame."""
+    out = {m.group(1) for m in _OUTLET_BEFORE.finditer(s)}
+    for m in _OUTLET_AFTER.finditer(s):
+        out.add(re.sub(r"^(?:据|向|对|由|经|和|与|及)", "", m.group(1)))
+    return frozenset(
+        o for o in out if len(o) >= 3 and o[0] != "于" and not re.search(r"[或和的与]", o)
+    )
+
+
+def is_outlet(name: str, outlets: frozenset[str]) -> bool:
+    """The name is an outlet's name or contains one (澎湃新闻记者); a place inside an outlet's
+    name (上海 in 上海证券报) is not the outlet."""
+    return any(o in name for o in outlets)
