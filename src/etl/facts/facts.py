@@ -656,16 +656,21 @@ def _clause_end(s: str, pos: int, hi: int) -> int:
     return k
 
 
+_QUOTE_WS = re.compile(r"[“”\"'‘’「」《》【】]|\s+")
+_TRAIL_PARTICLES = re.compile(r"(?:的|由|从|在)+$")
+_METRIC_OPENER = re.compile(
+    r"^(?:这些|每个|已经|累计|合计|总计|共计|一共|总共|先后|分别|其|该|这|此|各|共|已|并|还|也|在|对|将|又|把)(?=..)"
+)
+
+
 def _strip_times(text: str, times: list[TimeExpr], offset: int) -> str:
     chars = list(text)
     for t in times:
         for k in range(max(t.start - offset, 0), min(t.end - offset, len(chars))):
             chars[k] = " "
     out = "".join(chars)
-    out = re.sub(r"[“”\"'‘’「」《》【】]", "", out)
-    out = re.sub(r"\s+", "", out)
-    out = re.sub(r"(?:的|由|从|在)+$", "", out)
-    return out
+    out = _QUOTE_WS.sub("", out)
+    return _TRAIL_PARTICLES.sub("", out)
 
 
 def _clean_metric(m: str) -> str:
@@ -674,11 +679,7 @@ def _clean_metric(m: str) -> str:
         prev = m
         m = _strip_trail(m)
         m = _LEAD_NOISE.sub("", m)
-        m = re.sub(
-            r"^(?:这些|每个|已经|累计|合计|总计|共计|一共|总共|先后|分别|其|该|这|此|各|共|已|并|还|也|在|对|将|又|把)(?=..)",
-            "",
-            m,
-        )
+        m = _METRIC_OPENER.sub("", m)
     return m
 
 

@@ -158,7 +158,11 @@ def _extend_term(joined: str, g: str) -> str:
     (then precedes) nearly all of its mentions."""
     for side in (1, -1):
         while len(g) < _MAX_EXTENDED:
-            pos = [m.start() for m in re.finditer(re.escape(g), joined)]
+            pos = []
+            k = joined.find(g)
+            while k != -1:
+                pos.append(k)
+                k = joined.find(g, k + 1)
             nxt = Counter(
                 joined[k + len(g)] if side == 1 else joined[k - 1]
                 for k in pos
@@ -261,12 +265,27 @@ _OUTLET_AFTER = re.compile(
 )
 
 
+#: Where an outlet's name may end: an outlet word before a reporting word or punctuation.
+_OUTLET_END = re.compile(
+    _OUTLET_HEAD + r"(?=讯|记者|报道|消息|援引|表示|称|说|透露|介绍|回忆|证实|坦言|采访|获悉|"
+    r"了解到|查询|注意到|多次|尝试|联系|】|，|,|\s|\u3000)"
+)
+_OUTLET_SPAN = 10
+
+
 def outlet_names(s: str) -> frozenset[str]:
     """Names of news outlets the article credits or quotes as its source (澎湃新闻, 新浪科技):
     a name ending in an outlet word (新闻, 网, 日报, 科技 ...) in a reporting frame."""
-    out = {m.group(1) for m in _OUTLET_BEFORE.finditer(s)}
-    for m in _OUTLET_AFTER.finditer(s):
-        out.add(re.sub(r"^(?:据|向|对|由|经|和|与|及)", "", m.group(1)))
+    out: set[str] = set()
+    for e in _OUTLET_END.finditer(s):
+        # only the few places where an outlet word ends a name are read closely
+        lo = max(0, e.start() - _OUTLET_SPAN)
+        win = s[lo : e.end() + 4]
+        m = None
+        for m in _OUTLET_BEFORE.finditer(win):
+            out.add(m.group(1))
+        for m in _OUTLET_AFTER.finditer(win):
+            out.add(re.sub(r"^(?:据|向|对|由|经|和|与|及)", "", m.group(1)))
     return frozenset(
         o for o in out if len(o) >= 3 and o[0] != "于" and not re.search(r"[或和的与]", o)
     )
