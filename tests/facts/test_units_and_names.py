@@ -67,3 +67,8 @@ def test_long_repeated_name_is_not_cut():
         "深圳前海国际会展中心位于前海。市民可乘地铁前往深圳前海国际会展中心。"
     )
     assert "深圳前海国际会展中心" in salient_terms(text)
+
+
+def test_storage_size_before_a_price():
+    fs = [f for f in _facts("这款平板128GB售3299元，256GB售3799元。") if f.unit == "GB"]
+    assert [f.metric for f in fs] == ["存储容量", "存储容量"]

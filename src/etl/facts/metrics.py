@@ -136,8 +136,9 @@ _PER_TIME = frozenset("小时 天 日 月 年 晚".split())
 def unit_measure(unit: str, metric: str | None, prefix: str, after: str, chip: bool) -> str | None:
     """A metric implied by the unit when the words around the figure give none: a
     temperature (℃) is a 气温 unless a change word names it; a grade before or after 风 is a
-    风力; a nanometre figure in a chip article is the process node (制程工艺); a money figure
-    followed by 每小时 or /天 is a rate (每小时, 每小时租金)."""
+    风力; a storage size before a price (64GB售5499元) is the 存储容量; a nanometre figure in
+    a chip article is the process node (制程工艺); a money figure followed by 每小时 or /天
+    is a rate (每小时, 每小时租金)."""
     if unit == "℃":
         if not metric or not _TEMP_WORD.search(metric):
             return "气温"
@@ -148,6 +149,9 @@ def unit_measure(unit: str, metric: str | None, prefix: str, after: str, chip: b
         if _WIND_AFTER.match(after):
             return "风力"
         return metric
+    if unit in ("GB", "TB") and (not metric or metric in ("售", "卖", "售价")):
+        # "64GB售5499元": a capacity before a price names the storage version
+        return "存储容量"
     if unit == "纳米" and chip and not (metric and _PROCESS_WORD.search(metric)):
         return "制程工艺"
     if unit in ("元", "美元", "欧元", "港元", "英镑", "日元"):
