@@ -273,10 +273,10 @@ def instrument(iv: Intervals) -> None:
     iv.wrap(build, "write_briefing", "workbook")
     load_batch = runners.load_batch
 
-    def from_worker(batch: Any, settings: Any) -> Any:
+    def from_worker(con: Any, batch: Any) -> Any:
         # The parse body ran on a Dask worker; it reports when.
         iv.add("parse+extract", batch.started, batch.ended)
-        return load_batch(batch, settings)
+        return load_batch(con, batch)
 
     runners.load_batch = from_worker
 

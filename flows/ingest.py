@@ -16,7 +16,7 @@ from etl.fetch.policy import RunState, Target
 from etl.fetch.sources import Discovery, SourceSpec
 from etl.settings import Settings, load_settings
 from etl.store.db import connect
-from etl.store.load import RawRow, save_fetches
+from etl.store.load import save_fetches
 from etl.store.runs import save_run
 from flows import runners
 
@@ -35,12 +35,6 @@ def fetch_batch(targets: list[Target], settings: Settings, run_id: str,
                 state: RunState) -> stages.FetchSummary:
     """Fetch one batch of URLs and store what came back."""
     return stages.fetch_and_store(targets, settings, run_id, state)
-
-
-@task(cache_policy=NO_CACHE)
-def parse_batch(rows: list[RawRow], settings: Settings) -> stages.ParseSummary:
-    """Parse and load one batch of stored raw responses."""
-    return stages.parse_and_load(rows, settings)
 
 
 @task(cache_policy=NO_CACHE)
@@ -83,13 +77,10 @@ def ingest(feeds: list[str] | None = None, sitemaps: list[str] | None = None,
     runner = runners.parse_runner(task_runner, dask_address) if pending else None
     if runner is not None:  # workers parse, this process loads (one DuckDB writer)
         parsed = runners.parse_distributed(runner, pending, settings)
-    else:
-        for batch in stages.batches(pending, stages.PARSE_BATCH):
-            result = parse_batch(batch, settings)
-            parsed.articles += result.articles
-            parsed.facts += result.facts
-            parsed.quotes += result.quotes
-            parsed.failed += result.failed
+    else:  # parse here, batch by batch, into one open warehouse connection
+        with connect(settings.db_path) as con:
+            for batch in stages.batches(pending, stages.PARSE_BATCH):
+                parsed.merge(runners.load_batch(con, runners.parse_records(batch)))
     stories = cluster_stories(settings)
     summary = {
         "run_id": run_id,

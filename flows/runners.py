@@ -20,11 +20,13 @@ import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+import duckdb
 from prefect import task
 from prefect.cache_policies import NO_CACHE
 
 from etl import stages
 from etl.settings import Settings
+from etl.store.db import connect
 from etl.store.load import ParsedPage, RawRow
 
 if TYPE_CHECKING:
@@ -66,9 +68,9 @@ def parse_records(rows: list[RawRow]) -> ParsedBatch:
     return ParsedBatch(parsed, failures, started, time.time())
 
 
-def load_batch(batch: ParsedBatch, settings: Settings) -> stages.ParseSummary:
+def load_batch(con: duckdb.DuckDBPyConnection, batch: ParsedBatch) -> stages.ParseSummary:
     """Load one worker's batch in this (the flow's) process: the single DuckDB writer."""
-    return stages.load_parsed(batch.parsed, batch.failures, settings)
+    return stages.load_parsed(con, batch.parsed, batch.failures)
 
 
 def parse_runner(task_runner: str | None = None, dask_address: str | None = None,
@@ -110,7 +112,7 @@ def parse_distributed(runner: TaskRunner, rows: list[RawRow], settings: Settings
     summary = stages.ParseSummary()
     todo = stages.batches(rows, batch_size or stages.PARSE_BATCH)
     todo.reverse()  # pop() from the end keeps the original (URL) order of submission
-    with runner:
+    with runner, connect(settings.db_path) as con:
         client = runner.client  # type: ignore[attr-defined]
         window = max(2, 2 * sum(client.nthreads().values()))
         inflight: dict[str, Any] = {}  # Dask key -> Prefect future, to map completions back
@@ -126,9 +128,5 @@ def parse_distributed(runner: TaskRunner, rows: list[RawRow], settings: Settings
             batch: ParsedBatch = inflight.pop(done.key).result()
             if todo:
                 completed.add(submit_next())  # keep workers busy while this process loads
-            result = load_batch(batch, settings)
-            summary.articles += result.articles
-            summary.facts += result.facts
-            summary.quotes += result.quotes
-            summary.failed += result.failed
+            summary.merge(load_batch(con, batch))
     return summary

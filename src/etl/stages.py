@@ -10,6 +10,8 @@ import logging
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
+import duckdb
+
 from etl.fetch.client import fetch_all
 from etl.fetch.config import Source
 from etl.fetch.policy import RunState, Target, as_target
@@ -146,6 +148,13 @@ class ParseSummary:
     quotes: int = 0
     failed: int = 0
 
+    def merge(self, other: ParseSummary) -> None:
+        """Add another batch's counts to this one."""
+        self.articles += other.articles
+        self.facts += other.facts
+        self.quotes += other.quotes
+        self.failed += other.failed
+
 
 def pending_raw(settings: Settings, reparse: bool = False) -> list[RawRow]:
     """Stored raw responses that need (re-)parsing under the current versions."""
@@ -154,12 +163,6 @@ def pending_raw(settings: Settings, reparse: bool = False) -> list[RawRow]:
 
     with connect(settings.db_path) as con:
         return raw_to_parse(con, PARSER_VERSION, EXTRACTOR_VERSION, reparse)
-
-
-def parse_and_load(rows: list[RawRow], settings: Settings) -> ParseSummary:
-    """Parse a batch of raw responses and replace their derived rows in one transaction."""
-    parsed, failures = parse_rows(rows)
-    return load_parsed(parsed, failures, settings)
 
 
 def parse_rows(rows: list[RawRow]) -> tuple[list[ParsedPage], list[tuple[RawRow, str]]]:
@@ -178,15 +181,16 @@ def parse_rows(rows: list[RawRow]) -> tuple[list[ParsedPage], list[tuple[RawRow,
     return parsed, failures
 
 
-def load_parsed(parsed: list[ParsedPage], failures: list[tuple[RawRow, str]],
-                settings: Settings) -> ParseSummary:
-    """Replace the derived rows of a parsed batch in one transaction; its counts."""
+def load_parsed(con: duckdb.DuckDBPyConnection, parsed: list[ParsedPage],
+                     failures: list[tuple[RawRow, str]]) -> ParseSummary:
+    """Replace the derived rows of a parsed batch in one transaction; its counts.
+
+    Takes an open connection, so a stage loading many batches opens the warehouse once."""
     from etl.facts import EXTRACTOR_VERSION
     from etl.parse.version import PARSER_VERSION
 
-    with connect(settings.db_path) as con:
-        save_parsed(con, parsed, PARSER_VERSION, EXTRACTOR_VERSION)
-        save_parse_failures(con, failures)
+    save_parsed(con, parsed, PARSER_VERSION, EXTRACTOR_VERSION)
+    save_parse_failures(con, failures)
     return ParseSummary(
         articles=len(parsed), facts=sum(len(p.facts) for p in parsed),
         quotes=sum(len(p.quotes) for p in parsed), failed=len(failures))
