@@ -17,6 +17,7 @@ from etl.fetch.sources import Discovery, SourceSpec
 from etl.settings import Settings, load_settings
 from etl.store.db import connect
 from etl.store.load import save_fetches
+from etl.progress import Progress
 from etl.store.runs import save_run
 from flows import runners
 
@@ -70,17 +71,21 @@ def ingest(feeds: list[str] | None = None, sitemaps: list[str] | None = None,
     todo = stages.new_targets(found.targets, settings)
     logger.info("%d URLs listed, %d new", len(found.targets), len(todo))
     fetched = stages.FetchSummary()
+    progress = Progress(logger, "fetched", len(todo))
     for batch in stages.batches(todo, FETCH_BATCH):
         fetched.merge(fetch_batch(batch, settings, run_id, state))
+        progress.advance(len(batch))
     parsed = stages.ParseSummary()
     pending = stages.pending_raw(settings, reparse)
     runner = runners.parse_runner(task_runner, dask_address) if pending else None
     if runner is not None:  # workers parse, this process loads (one DuckDB writer)
         parsed = runners.parse_distributed(runner, pending, settings)
     else:  # parse here, batch by batch, into one open warehouse connection
+        progress = Progress(logger, "parsed", len(pending))
         with connect(settings.db_path) as con:
             for batch in stages.batches(pending, stages.PARSE_BATCH):
                 parsed.merge(runners.load_batch(con, runners.parse_records(batch)))
+                progress.advance(len(batch))
     stories = cluster_stories(settings)
     summary = {
         "run_id": run_id,
