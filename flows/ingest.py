@@ -14,10 +14,10 @@ from etl import stages
 from etl.fetch.config import Source, host_policies, load_sources
 from etl.fetch.policy import RunState, Target
 from etl.fetch.sources import Discovery, SourceSpec
+from etl.progress import Progress
 from etl.settings import Settings, load_settings
 from etl.store.db import connect
 from etl.store.load import save_fetches
-from etl.progress import Progress
 from etl.store.runs import save_run
 from flows import runners
 
