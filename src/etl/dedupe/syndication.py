@@ -8,8 +8,8 @@ as long as the cluster's oldest member stays.
 from __future__ import annotations
 
 import re
-import zlib
 import unicodedata
+import zlib
 from collections.abc import Iterable
 
 from datasketch import MinHash, MinHashLSH
