@@ -398,16 +398,50 @@ def _antecedent_org(m: str, suffix: str, before: int) -> str | None:
     return None
 
 
+#: Generic persons and pronouns at every position (a lookahead, so overlapping starts are
+#: all seen); the first alternative matching at a position is the one a plain alternation
+#: would take there.
+_GENERIC_AHEAD = re.compile(
+    "(?=(" + "|".join([re.escape(g) for g in _GENERIC] + ["他(?!们)", "她(?!们)"]) + "))"
+)
+
+
+def _token_matches(m: str, names: list[str]) -> list[tuple[int, str]]:
+    """(start, text) of the non-overlapping leftmost matches of the alternation
+    names | generic persons | 他/她 (names first, in the order given), scanned left to right
+    as ``re.finditer`` would, without compiling a pattern per article."""
+    at: dict[int, str] = {}
+    for n in names:
+        k = m.find(n)
+        while k != -1:
+            if k not in at:
+                at[k] = n
+            k = m.find(n, k + 1)
+    for mm in _GENERIC_AHEAD.finditer(m):
+        k = mm.start()
+        if k not in at:
+            at[k] = mm.group(1)
+    out: list[tuple[int, str]] = []
+    end = 0
+    for k in sorted(at):
+        if k >= end:
+            t = at[k]
+            out.append((k, t))
+            end = k + len(t)
+    return out
+
+
 def _tokens(m: str, known: dict[str, _Person]) -> list[_Tok]:
     names = sorted(known, key=len, reverse=True)
-    pats = (
-        [re.escape(n) for n in names] + [re.escape(g) for g in _GENERIC] + ["他(?!们)", "她(?!们)"]
-    )
-    rx = re.compile("|".join(pats))
+    if "" in known:  # an empty alternative matches everywhere: keep the regex's behaviour
+        pats = [re.escape(n) for n in names] + [re.escape(g) for g in _GENERIC]
+        rx = re.compile("|".join([*pats, "他(?!们)", "她(?!们)"]))
+        matches = [(mm.start(), mm.group(0)) for mm in rx.finditer(m)]
+    else:
+        matches = _token_matches(m, names)
     out: list[_Tok] = []
-    for mm in rx.finditer(m):
-        t = mm.group(0)
-        a, b = mm.start(), mm.end()
+    for a, t in matches:
+        b = a + len(t)
         if t == "方面" and a > 0 and m[a - 1] in "一另多各两几这那":
             continue  # '一方面' : an adverb, not '公司方面'
         if t == "朋友" and m[b : b + 1] == "圈":

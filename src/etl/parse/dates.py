@@ -77,14 +77,21 @@ def from_url(url: str | None) -> str | None:
     return format_date(int(m["y"]), int(m["m"]), int(m["d"]))
 
 
+#: Necessary parts of a JS_DATE_RE / JS_TS_RE match, cheap to look for: the case-blind
+#: keyword alternations are slow to search a whole page with, so they run only when the
+#: value they need is there.
+_JS_DATE_VALUE = re.compile(r"[\"'](?:19|20)\d{2}[-/年]")
+_JS_TS_VALUE = re.compile(r"1[0-9]{9}")
+
+
 def from_js(html: str) -> str | None:
     """Publication time held in an inline script variable (timestamp or date string)."""
-    m = P.JS_DATE_RE.search(html)
+    m = P.JS_DATE_RE.search(html) if _JS_DATE_VALUE.search(html) else None
     if m:
         v = parse_date(m["v"])
         if v:
             return v
-    m = P.JS_TS_RE.search(html)
+    m = P.JS_TS_RE.search(html) if _JS_TS_VALUE.search(html) else None
     if m:
         return from_timestamp(int(m["ts"]))
     return None

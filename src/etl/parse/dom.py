@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import lxml.html
 from lxml import etree
@@ -99,7 +100,9 @@ def lines_of(el: etree._Element) -> list[Line]:
     img = [False]  # an image was seen since the last line with text
 
     def flush() -> None:
-        t = norm_ws("".join(cur))
+        if not cur:  # nothing collected: the counters are still zero
+            return
+        t = _WS.sub(" ", "".join(cur)).strip()
         if t:
             half = len(t.replace(" ", "")) / 2
             out.append(Line(t, min(cnt[0], len(t)), cnt[1] > half, cnt[2] > half, cnt[3] > half,
@@ -108,30 +111,35 @@ def lines_of(el: etree._Element) -> list[Line]:
         cur.clear()
         cnt[:] = [0, 0, 0, 0, 0]
 
-    stack: list[tuple] = [("open", el, (False, False, False, False, False))]
+    block_tags = P.BLOCK_TAGS
+    stack: list[tuple] = [("open", el, _NO_CTX)]
     while stack:
         kind, node, ctx = stack.pop()
         if kind == "text":
-            n = len(node.strip())
             cur.append(node)
-            for i in range(5):
-                if ctx[i]:
-                    cnt[i] += n
+            if ctx != _NO_CTX:
+                n = len(node.strip())
+                for i in range(5):
+                    if ctx[i]:
+                        cnt[i] += n
             continue
-        tag = node.tag.lower() if isinstance(node.tag, str) else ""
-        block = tag in P.BLOCK_TAGS
-        if block:
+        tag = node.tag
+        tag = tag.lower() if isinstance(tag, str) else ""
+        if tag in block_tags:
             flush()
         if kind == "close":
             continue
         if tag == "img" and not "".join(cur).strip():
             img[0] = True  # an inline image inside running text is not a caption slot
-        aw = _attr_words(node) if tag in _ATTR_TAGS else ""
+        if tag in _ATTR_TAGS:
+            cap_attr, furn_attr = _attr_marks(_attr_words(node))
+        else:
+            cap_attr = furn_attr = False
         nctx = (
             ctx[0] or tag == "a",
-            ctx[1] or tag in P.CAPTION_TAGS or bool(aw and P.CAPTION_CLASS_RE.search(aw)),
+            ctx[1] or tag in P.CAPTION_TAGS or cap_attr,
             ctx[2] or tag in _HEADINGS,
-            ctx[3] or bool(aw and P.is_furniture_attr(aw)),
+            ctx[3] or furn_attr,
             ctx[4] or tag == "center" or _centred(node),
         )
         stack.append(("close", node, ctx))
@@ -144,6 +152,16 @@ def lines_of(el: etree._Element) -> list[Line]:
             stack.append(("text", node.text, nctx))
     flush()
     return out
+
+
+_NO_CTX = (False, False, False, False, False)
+
+
+@lru_cache(maxsize=8192)
+def _attr_marks(aw: str) -> tuple[bool, bool]:
+    """(caption, furniture) marks of an element's class/id words."""
+    return (bool(aw and P.CAPTION_CLASS_RE.search(aw)),
+            bool(aw and P.is_furniture_attr(aw)))
 
 
 def _centred(node: etree._Element) -> bool:

@@ -498,7 +498,6 @@ def _wordless_runs(m: _Model, text: str, strong: list[int]) -> list[int]:
 
     out: list[int] = []
     bigrams = m.stats.bigram_count
-    fold = m.fold
 
     def keep(start: int, end: int) -> None:
         if end - start < WORDLESS_RUN:
@@ -509,23 +508,35 @@ def _wordless_runs(m: _Model, text: str, strong: list[int]) -> list[int]:
                 return
         out.extend(range(start, end))
 
+    table = _fold_table(m)
     for x in _HAN_RUN_RE.finditer(text):
-        seg = x.group()
+        # folded run (fold maps one character to one character)
+        seg = x.group().translate(table)
         base = x.start()
-        prev, run_start = "", -1
-        for i, ch in enumerate(seg):
-            f = fold.get(ch, ch)
-            if prev and prev + f not in bigrams:
+        run_start = -1
+        # pair (i - 1, i) of the run is a known word or not
+        for i in range(1, len(seg)):
+            if seg[i - 1 : i + 1] not in bigrams:
                 if run_start < 0:
                     run_start = base + i - 1
-            else:
-                if run_start >= 0:
-                    keep(run_start, base + i)
+            elif run_start >= 0:
+                keep(run_start, base + i)
                 run_start = -1
-            prev = f
         if run_start >= 0:
             keep(run_start, x.end())
     return out
+
+
+_FOLD_TABLES: dict[int, tuple[_Model, dict[int, str]]] = {}
+
+
+def _fold_table(m: _Model) -> dict[int, str]:
+    """``m.fold`` as a ``str.translate`` table (built once per model)."""
+    got = _FOLD_TABLES.get(id(m))
+    if got is None or got[0] is not m:
+        got = (m, str.maketrans(m.fold))
+        _FOLD_TABLES[id(m)] = got
+    return got[1]
 
 
 def _worth_trying(m: _Model, text: str, first: int, last: int) -> bool:
