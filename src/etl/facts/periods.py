@@ -138,6 +138,16 @@ def find_times(text: str, published: str | None) -> list[TimeExpr]:
     """All time expressions in ``text`` (a sentence), in order, resolved to SCHEMA periods."""
     if not _ANY_TIME.search(text):
         return []
+    return list(_find_times(text, published))
+
+
+@lru_cache(maxsize=4096)
+def _find_times(text: str, published: str | None) -> tuple[TimeExpr, ...]:
+    """find_times, memoised (sentences are looked up several times per article)."""
+    return tuple(_find_times_uncached(text, published))
+
+
+def _find_times_uncached(text: str, published: str | None) -> list[TimeExpr]:
     pub = _pub(published)
     out: list[TimeExpr] = []
     taken: list[tuple[int, int]] = []

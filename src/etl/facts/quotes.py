@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from etl.facts import patterns as P
 from etl.facts import quote_patterns as Q
@@ -11,6 +12,7 @@ from etl.facts.textnorm import fold
 from etl.records import Quote
 
 _TITLES = sorted(set(P.ROLE_TITLES) | set(Q.EXTRA_TITLES), key=len, reverse=True)
+_TITLES_T = tuple(_TITLES)
 _TITLE_RE = re.compile("|".join(re.escape(t) for t in _TITLES))
 _VERB_RE = re.compile(
     r"(?:" + "|".join(sorted(map(re.escape, set(P.SPEECH_VERBS)), key=len, reverse=True)) + r")"
@@ -101,6 +103,16 @@ def _chain_before(s: str, end: int) -> str:
 
 def _speaker_from(text: str, base: int, s: str) -> _Person | None:
     """Speaker in an attribution like '天大智图总经理贾勇哲' (text ends just before the verb)."""
+    got = _speaker_parts(text)
+    if got is None:
+        return None
+    name, role, org, off = got
+    return _Person(name, role, org, base + off)
+
+
+@lru_cache(maxsize=8192)
+def _speaker_parts(text: str) -> tuple[str, str | None, str | None, int] | None:
+    """(name, role, org, offset of the name) of the speaker in ``text``, or None."""
     # strip trailing fillers
     t = text.strip()
     while True:
@@ -112,10 +124,10 @@ def _speaker_from(text: str, base: int, s: str) -> _Person | None:
         return None
     lm = _LATIN_NAME.search(t)
     if lm:
-        return _Person(lm.group(0), None, None, base + lm.start())
+        return lm.group(0), None, None, lm.start()
     for pron in P.PRONOUNS:
         if t.endswith(pron) and (len(t) == len(pron) or t[-len(pron) - 1] in "，,。"):
-            return _Person(pron, None, None, base)
+            return pron, None, None, 0
     # try name lengths 3, 2, 4 at the end; the rest is the role chain
     for ln in (3, 2, 4):
         if len(t) < ln:
@@ -124,22 +136,22 @@ def _speaker_from(text: str, base: int, s: str) -> _Person | None:
         nm = _name_at(t, i, len(t))
         if nm != t[i:]:
             continue
-        if ln == 3 and any(t[: i + 1].endswith(x) for x in _TITLES):
+        if ln == 3 and t.endswith(_TITLES_T, 0, i + 1):
             continue
         chain = t[:i]
         if chain and not (
-            any(chain.endswith(x) for x in _TITLES)
+            chain.endswith(_TITLES_T)
             or chain[-1] in "、的，"
-            or any(chain.endswith(x) for x in P.ORG_SUFFIXES)
+            or chain.endswith(P.ORG_SUFFIXES)
         ):
             if ln == 3 and len(t) > 3:
                 continue
             if len(chain) > 0 and ln == 2 and not _TITLE_RE.search(chain):
                 continue
         role, org = _split_chain(chain) if chain else (None, None)
-        return _Person(nm, role, org, base + i)
+        return nm, role, org, i
     if 2 <= len(t) <= 3 and all("\u4e00" <= c <= "\u9fff" for c in t):
-        return _Person(t, None, None, base)
+        return t, None, None, 0
     return None
 
 
@@ -241,6 +253,7 @@ class _Tok:
     name: str
 
 
+@lru_cache(maxsize=16384)
 def _clean_name(t: str) -> str | None:
     """A bare token (茉莉, Gweilo) that can stand as a name, or None."""
     if not t:
@@ -253,7 +266,7 @@ def _clean_name(t: str) -> str | None:
         return None
     if any(w in t for w in Q.NOT_NAME_WORDS) or t[-1] in "家们方":
         return None
-    if any(t.endswith(x) for x in P.ORG_SUFFIXES) or _TITLE_RE.search(t):
+    if t.endswith(P.ORG_SUFFIXES) or _TITLE_RE.search(t):
         return None
     return t
 
@@ -314,7 +327,7 @@ def _learn(m: str, spans) -> tuple[dict[str, _Person], set[str]]:
             left = (
                 open_left
                 or prv in "的和与是在了到给由被对向从为将把请让叫"
-                or any(m[: mm.start()].endswith(x) for x in _TITLES)
+                or m.endswith(_TITLES_T, 0, mm.start())
             )
             right = not nxt or nxt in _NAME_END or not "\u4e00" <= nxt <= "\u9fff"
             if left and (right or open_left):
@@ -326,8 +339,8 @@ def _learn(m: str, spans) -> tuple[dict[str, _Person], set[str]]:
         if p.role:
             continue
         for mm in re.finditer(re.escape(n), m):
-            before = m[: mm.start()]
-            tt = next((x for x in _TITLES if before.endswith(x)), None)
+            st = mm.start()
+            tt = next((x for x in _TITLES if m.endswith(x, 0, st)), None)
             if tt:
                 role, org = _split_chain(_chain_before(m, mm.start()))
                 known[n] = _Person(n, role or tt, org, p.pos)

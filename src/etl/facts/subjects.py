@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
+from functools import lru_cache
 from itertools import accumulate, compress
 
 from etl.facts.patterns import ROLE_TITLES
@@ -81,6 +82,7 @@ MAX_LIST = 48
 MAX_ITEM = 12
 
 
+@lru_cache(maxsize=16384)
 def head_np(text: str, need_verb: bool = True, metric: str | None = None) -> str | None:
     """The noun phrase at the head of a clause, before its first verb or adverb.
 

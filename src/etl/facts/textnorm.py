@@ -29,12 +29,33 @@ _FW[0xFFE5] = ord("¥")
 _FW[0x2236] = ord(":")  # ratio colon
 
 
+_SHORT = 64
+
+
 def fold(text: str) -> str:
     """Return ``text`` with full-width ASCII made ASCII and traditional made simplified.
 
     The result has exactly the same length as ``text`` so offsets carry over; where the
     phrase-level converter changes the length, the text is converted character by character.
     """
+    if len(text) <= _SHORT:
+        return _fold_short(text)
+    return _fold_long(text)
+
+
+@lru_cache(maxsize=8192)
+def _fold_short(text: str) -> str:
+    """Names, roles and metrics recur across articles."""
+    return _fold(text)
+
+
+@lru_cache(maxsize=4)
+def _fold_long(text: str) -> str:
+    """The figure, quote and entity extractors each fold the same article body."""
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
     s = text.translate(_FW)
     conv = _t2s()
     if conv is None:

@@ -54,7 +54,8 @@ def detect_language(text: str) -> str:
         chars = "".join(han)
         simplified = to_simplified(chars)
         # t2s is phrase-aware but keeps length for Han text; compare position by position.
-        changed = sum(1 for a, b in zip(chars, simplified, strict=False) if a != b)
+        changed = 0 if chars == simplified else sum(
+            1 for a, b in zip(chars, simplified, strict=False) if a != b)
         if changed >= MIN_TRADITIONAL_SHARE * len(han):
             return "zh-Hant"
         return "zh-Hans"
