@@ -78,6 +78,16 @@ _HOLIDAY = re.compile(
 )
 _HOLIDAY_NAME = {"十一": "国庆", "国庆节": "国庆", "劳动节": "五一"}
 
+#: Cheap necessary conditions for the patterns above (each match contains one of these):
+#: a sentence without any skips the pattern's scan.
+_DASHES = "-—至到~～"
+_HOLIDAY_WORDS = ("国庆", "春节", "五一", "十一", "劳动节", "黄金周")
+
+
+def _has_any(text: str, parts) -> bool:
+    return any(p in text for p in parts)
+
+
 #: A character every time expression above contains: a sentence without one has none.
 _ANY_TIME = re.compile(r"[\d年季天日截迄止今昨周节假]")
 
@@ -151,13 +161,13 @@ def _find_times_uncached(text: str, published: str | None) -> list[TimeExpr]:
     pub = _pub(published)
     out: list[TimeExpr] = []
     taken: list[tuple[int, int]] = []
-    for m in _YEAR_RANGE.finditer(text):
+    for m in _YEAR_RANGE.finditer(text) if "年" in text else ():
         out.append(TimeExpr(m.start(), m.end(), f"{m.group('a')}..{m.group('b')}", True))
         taken.append((m.start(), m.end()))
     if pub:
         import datetime as _dt
 
-        for m in _DAY_RANGE.finditer(text):
+        for m in _DAY_RANGE.finditer(text) if _has_any(text, _DASHES) else ():
             if any(a <= m.start() < b for a, b in taken):
                 continue
             y = int(m.group("y") or pub[0])
@@ -183,7 +193,7 @@ def _find_times_uncached(text: str, published: str | None) -> list[TimeExpr]:
             b = a + _dt.timedelta(days=6)
             out.append(TimeExpr(m.start(), m.end(), f"{a.isoformat()}..{b.isoformat()}", False))
             taken.append((m.start(), m.end()))
-        for m in _BARE_DAY.finditer(text):
+        for m in _BARE_DAY.finditer(text) if "日" in text or "号" in text else ():
             if any(a <= m.start() < b for a, b in taken):
                 continue
             day = int(m.group("d"))
@@ -193,7 +203,7 @@ def _find_times_uncached(text: str, published: str | None) -> list[TimeExpr]:
                 out.append(TimeExpr(m.start(), m.end(), f"{yy:04d}-{mon:02d}-{day:02d}", False))
                 taken.append((m.start(), m.end()))
     if pub:
-        for m in _HOLIDAY.finditer(text):
+        for m in _HOLIDAY.finditer(text) if _has_any(text, _HOLIDAY_WORDS) else ():
             if any(a <= m.start() < b for a, b in taken):
                 continue
             period = _holiday(m, pub)
@@ -203,7 +213,7 @@ def _find_times_uncached(text: str, published: str | None) -> list[TimeExpr]:
     for m in _CUTOFF_NOW.finditer(text):
         if pub:
             out.append(TimeExpr(m.start(), m.end(), f"..{publication_day(published)}", False))
-    for m in _TIME_RE.finditer(text):
+    for m in _TIME_RE.finditer(text) if _has_any(text, "年月季") else ():
         s, e = m.start(), m.end()
         if any(a <= s < b for a, b in taken):
             continue

@@ -513,18 +513,16 @@ def _wordless_runs(m: _Model, text: str, strong: list[int]) -> list[int]:
         # folded run (fold maps one character to one character)
         seg = x.group().translate(table)
         base = x.start()
-        run_start = -1
-        # pair (i - 1, i) of the run is a known word or not
-        for i in range(1, len(seg)):
-            if seg[i - 1 : i + 1] not in bigrams:
-                if run_start < 0:
-                    run_start = base + i - 1
-            elif run_start >= 0:
-                keep(run_start, base + i)
-                run_start = -1
-        if run_start >= 0:
-            keep(run_start, x.end())
+        # byte j is 1 when characters j and j + 1 form a known word; a run of zeros over
+        # pairs a .. b-1 is the wordless stretch of characters a .. b
+        known = bytes(map(bigrams.__contains__, map(str.__add__, seg[:-1], seg[1:])))
+        for r in _WORDLESS_PAIRS.finditer(known):
+            keep(base + r.start(), base + r.end() + 1)
     return out
+
+
+#: Runs of pairs that form no word, long enough for ``keep`` to look at.
+_WORDLESS_PAIRS = re.compile(rb"\x00{%d,}" % (WORDLESS_RUN - 1))
 
 
 _FOLD_TABLES: dict[int, tuple[_Model, dict[int, str]]] = {}
