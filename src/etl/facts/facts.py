@@ -664,13 +664,15 @@ _METRIC_OPENER = re.compile(
 
 
 def _strip_times(text: str, times: list[TimeExpr], offset: int) -> str:
-    chars = list(text)
+    out = text
+    n = len(text)
     for t in times:
-        for k in range(max(t.start - offset, 0), min(t.end - offset, len(chars))):
-            chars[k] = " "
-    out = "".join(chars)
+        a, b = max(t.start - offset, 0), min(t.end - offset, n)
+        if a < b:
+            out = out[:a] + " " * (b - a) + out[b:]
     out = _QUOTE_WS.sub("", out)
-    return _TRAIL_PARTICLES.sub("", out)
+    # _TRAIL_PARTICLES: the text has no whitespace left, so no newline for $ to stop before
+    return out.rstrip("的由从在")
 
 
 def _clean_metric(m: str) -> str:

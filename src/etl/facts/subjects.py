@@ -240,10 +240,14 @@ def salient_terms(s: str, min_count: int = 4, max_len: int = 7) -> dict[str, tup
         first[g] = (ri, len(g), k - starts[ri])
     out = {g: freq[g] for g in sorted(kept, key=first.__getitem__)}
     heads: dict[str, int] = {}
+    # terms opening a head run (a prefix of it, 2 .. max_len characters long)
+    by_first: dict[str, list[str]] = {}
+    for g in out:
+        if 2 <= len(g) <= max_len:
+            by_first.setdefault(g[0], []).append(g)
     for run in head_runs:
-        for n in range(2, min(max_len, len(run)) + 1):
-            g = run[:n]
-            if g in out:
+        for g in by_first.get(run[:1], ()):
+            if run.startswith(g):
                 heads[g] = heads.get(g, 0) + 1
     for e in ext.values():
         heads[e] = sum(1 for run in head_runs if run.startswith(e))

@@ -94,6 +94,77 @@ def lines_of(el: etree._Element) -> list[Line]:
     A line is marked caption/heading/furniture when most of its characters sit inside such
     an element.
     """
+    if next(el.iter(etree.Comment, etree.ProcessingInstruction, etree.Entity), None) is not None:
+        return _lines_of_stack(el)
+    out: list[Line] = []
+    cur: list[str] = []
+    cnt = [0, 0, 0, 0, 0]  # link, caption, heading, furniture, centred characters
+    img = [False]  # an image was seen since the last line with text
+
+    def flush() -> None:
+        if not cur:  # nothing collected: the counters are still zero
+            return
+        t = _WS.sub(" ", "".join(cur)).strip()
+        if t:
+            half = len(t.replace(" ", "")) / 2
+            out.append(Line(t, min(cnt[0], len(t)), cnt[1] > half, cnt[2] > half, cnt[3] > half,
+                            img[0], cnt[4] > half))
+            img[0] = False
+        cur.clear()
+        cnt[:] = [0, 0, 0, 0, 0]
+
+    block_tags = P.BLOCK_TAGS
+    caption_tags = P.CAPTION_TAGS
+    ctxs: list[tuple[bool, bool, bool, bool, bool]] = []  # context inside each open element
+
+    def text(t: str, ctx: tuple[bool, bool, bool, bool, bool]) -> None:
+        cur.append(t)
+        if ctx != _NO_CTX:
+            n = len(t.strip())
+            for i in range(5):
+                if ctx[i]:
+                    cnt[i] += n
+
+    # document order: start, own text, children (each followed by its tail), end
+    for event, node in etree.iterwalk(el, events=("start", "end")):
+        tag = node.tag
+        if not isinstance(tag, str):  # comment, processing instruction, entity
+            if event == "end" and node.tail:
+                text(node.tail, ctxs[-1])
+            continue
+        tag = tag.lower()
+        if tag in block_tags:
+            flush()
+        if event == "end":
+            ctxs.pop()
+            if node is not el and node.tail:
+                text(node.tail, ctxs[-1])
+            continue
+        ctx = ctxs[-1] if ctxs else _NO_CTX
+        if tag == "img" and not "".join(cur).strip():
+            img[0] = True  # an inline image inside running text is not a caption slot
+        if tag in _ATTR_TAGS:
+            cap_attr, furn_attr = _attr_marks(_attr_words(node))
+        else:
+            cap_attr = furn_attr = False
+        nctx = (
+            ctx[0] or tag == "a",
+            ctx[1] or tag in caption_tags or cap_attr,
+            ctx[2] or tag in _HEADINGS,
+            ctx[3] or furn_attr,
+            ctx[4] or tag == "center" or _centred(node),
+        )
+        ctxs.append(nctx)
+        if node.text and tag != "br":
+            text(node.text, nctx)
+    flush()
+    return out
+
+
+
+def _lines_of_stack(el: etree._Element) -> list[Line]:
+    """``lines_of`` for a tree holding comments, processing instructions or entities
+    (which the tree walk skips, with their tails): an explicit stack."""
     out: list[Line] = []
     cur: list[str] = []
     cnt = [0, 0, 0, 0, 0]  # link, caption, heading, furniture, centred characters
