@@ -171,6 +171,17 @@ class Gazetteer:
         self._en_rx: re.Pattern[str] | None = (
             re.compile(rf"(?<![A-Za-z'])(?:{alt})(?![A-Za-z'])") if alt else None
         )
+        # the same scan without a regex alternation: names by first character (in the
+        # alternation's order), tried where a word may start
+        self._en_by_first: dict[str, list[str]] = {}
+        for k in sorted(self._english, key=len, reverse=True):
+            self._en_by_first.setdefault(k[0], []).append(k)
+        self._en_start: re.Pattern[str] | None = (
+            re.compile(
+                "(?<![A-Za-z'])[" + "".join(re.escape(c) for c in sorted(self._en_by_first)) + "]"
+            )
+            if alt else None
+        )
         self.by_name: dict[str, tuple[Division, ...]] = {}
         for d in self.divisions:
             self.by_name[d.name] = (*self.by_name.get(d.name, ()), d)
@@ -181,12 +192,24 @@ class Gazetteer:
 
     def scan_english(self, text: str) -> list[PlaceMatch]:
         """English names of provinces and prefecture cities (Tianjin, Hebei, Xingtai)."""
-        if self._en_rx is None:
+        if self._en_rx is None or self._en_start is None:
             return []
-        return [
-            PlaceMatch(m.start(), m.end(), m.group(), self._english[m.group()])
-            for m in self._en_rx.finditer(text)
-        ]
+        out: list[PlaceMatch] = []
+        find, by_first, english = self._en_start.search, self._en_by_first, self._english
+        i = 0
+        while (m := find(text, i)) is not None:
+            p = m.start()
+            i = p + 1
+            for k in by_first[text[p]]:
+                if text.startswith(k, p):
+                    e = p + len(k)
+                    nxt = text[e : e + 1]
+                    if nxt and (nxt == "'" or "A" <= nxt <= "Z" or "a" <= nxt <= "z"):
+                        continue  # (?![A-Za-z'])
+                    out.append(PlaceMatch(p, e, k, english[k]))
+                    i = e
+                    break
+        return out
 
     def scan(self, text: str) -> list[PlaceMatch]:
         """Place names in simplified ``text``, longest match first, non-overlapping."""
