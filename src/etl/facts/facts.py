@@ -35,6 +35,7 @@ def _index_by(keys: list[str], at: int) -> dict[str, list[str]]:
 
 _UNIT_BY_FIRST = _index_by(_UNIT_KEYS, 0)
 _APPROX_BEFORE_BY_LAST = _index_by(_APPROX_BEFORE_KEYS, -1)
+_APPROX_AFTER_BY_FIRST = _index_by(_APPROX_AFTER_KEYS, 0)
 #: Idioms by each character they contain: only those can cover a figure starting there.
 _IDIOMS_BY_CHAR: dict[str, list[str]] = {}
 for _idiom in P.IDIOMS:
@@ -401,7 +402,7 @@ def _parse_tail(
             k += 1
         mult_s = s[j:k]
         # "千瓦时", "千克", "千米", "万人次" are units or unit prefixes, not multipliers
-        for unit_key in ("千瓦时", "千瓦", "千克", "千米", "百分点"):
+        for unit_key in ("千瓦时", "千瓦", "千克", "千米", "百分点") if mult_s else ():
             if s.startswith(unit_key, k - 1) and mult_s.endswith(unit_key[0]):
                 mult_s = mult_s[:-1]
                 k -= 1
@@ -437,7 +438,7 @@ def _parse_tail(
 
 
 def _after_approx(s: str, j: int) -> tuple[str | None, int]:
-    for key in _APPROX_AFTER_KEYS:
+    for key in _APPROX_AFTER_BY_FIRST.get(s[j : j + 1], ()):
         if s.startswith(key, j):
             if key == "多" and s[j + 1 : j + 2] in ("个", "家", "年", "元", "次"):
                 continue

@@ -177,13 +177,26 @@ def _spans(s: str) -> list[tuple[int, int, int, int]]:
     out: list[tuple[int, int, int, int]] = []
     i = 0
     n = len(s)
+    next_open = _SPAN_OPEN.search
     while i < n:
+        # characters that cannot open a quotation are skipped in C
+        mo = next_open(s, i)
+        if mo is None:
+            break
+        i = mo.start()
         ch = s[i]
         if ch in _OPEN or (ch == '"' and _is_open_ascii(s, i)):
             close_ch = _OPEN.get(ch, '"')
             j = i + 1
             depth_end = -1
+            next_stop = _SPAN_STOP[ch].search
             while j < n:
+                # only a closing mark, a straight quote (inside “…”) or a line break matter
+                ms = next_stop(s, j)
+                if ms is None:
+                    j = n
+                    break
+                j = ms.start()
                 if s[j] == close_ch:
                     depth_end = j
                     break
@@ -206,6 +219,13 @@ def _spans(s: str) -> list[tuple[int, int, int, int]]:
             continue
         i += 1
     return out
+
+
+_SPAN_OPEN = re.compile("[" + re.escape("".join(_OPEN)) + '"]')
+_SPAN_STOP = {
+    ch: re.compile("[" + re.escape(_OPEN.get(ch, '"') + ('"' if ch == "“" else "")) + "\n]")
+    for ch in (*_OPEN, '"')
+}
 
 
 def _is_open_ascii(s: str, i: int) -> bool:
