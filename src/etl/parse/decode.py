@@ -156,19 +156,37 @@ def _han_plausibility(text: str) -> float | None:
         return None
     stats = load_stats()
     folded = to_simplified("".join(chars))
-    total = 0.0
-    for c in folded:
+    scores = _CHAR_SCORES.get(id(stats))
+    if scores is None or scores.stats is not stats:
+        scores = _CHAR_SCORES[id(stats)] = _CharScores(stats, UNKNOWN_HAN_LOGP)
+    # sum() adds left to right like a running total, so the mean is the same float
+    return sum(map(scores.__getitem__, folded)) / len(folded)
+
+
+class _CharScores(dict):
+    """Score of each character for ``_han_plausibility``, computed on first sight."""
+
+    def __init__(self, stats, unknown: float) -> None:
+        super().__init__()
+        self.stats = stats
+        self.unknown = unknown
+
+    def __missing__(self, c: str) -> float:
         if "\u4e00" <= c <= "\u9fff":
-            total += stats.logp(c)
+            v = self.stats.logp(c)
         elif (
             "\u3000" <= c <= "\u303f"
             or "\uff00" <= c <= "\uffef"
             or c in "\u201c\u201d\u2018\u2019\u2014\u2026\u00b7"
         ):
-            total += PUNCT_LOGP
+            v = PUNCT_LOGP
         else:
-            total += UNKNOWN_HAN_LOGP
-    return total / len(folded)
+            v = self.unknown
+        self[c] = v
+        return v
+
+
+_CHAR_SCORES: dict[int, _CharScores] = {}
 
 
 def _detected(data: bytes, prefix: str) -> Decoded:
