@@ -24,6 +24,7 @@ when the result is clearly more plausible than the input (see the named margins)
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -508,10 +509,12 @@ def _wordless_runs(m: _Model, text: str, strong: list[int]) -> list[int]:
                 return
         out.extend(range(start, end))
 
-    table = _fold_table(m)
+    table, foldable = _fold_table(m)
     for x in _HAN_RUN_RE.finditer(text):
         # folded run (fold maps one character to one character)
-        seg = x.group().translate(table)
+        seg = x.group()
+        if foldable(seg):
+            seg = seg.translate(table)
         base = x.start()
         # byte j is 1 when characters j and j + 1 form a known word; a run of zeros over
         # pairs a .. b-1 is the wordless stretch of characters a .. b
@@ -525,16 +528,22 @@ def _wordless_runs(m: _Model, text: str, strong: list[int]) -> list[int]:
 _WORDLESS_PAIRS = re.compile(rb"\x00{%d,}" % (WORDLESS_RUN - 1))
 
 
-_FOLD_TABLES: dict[int, tuple[_Model, dict[int, str]]] = {}
+_FOLD_TABLES: dict[int, tuple[_Model, dict[int, str], Callable[[str], object]]] = {}
 
 
-def _fold_table(m: _Model) -> dict[int, str]:
-    """``m.fold`` as a ``str.translate`` table (built once per model)."""
+def _fold_table(m: _Model) -> tuple[dict[int, str], Callable[[str], object]]:
+    """``m.fold`` as a ``str.translate`` table, and a search for the characters it changes
+    (text without any is its own folding); built once per model."""
     got = _FOLD_TABLES.get(id(m))
     if got is None or got[0] is not m:
-        got = (m, str.maketrans(m.fold))
+        changed = sorted(ch for ch, simp in m.fold.items() if simp != ch)
+        search = (
+            re.compile("[" + "".join(re.escape(ch) for ch in changed) + "]").search
+            if changed else (lambda _text: None)
+        )
+        got = (m, str.maketrans(m.fold), search)
         _FOLD_TABLES[id(m)] = got
-    return got[1]
+    return got[1], got[2]
 
 
 def _worth_trying(m: _Model, text: str, first: int, last: int) -> bool:
