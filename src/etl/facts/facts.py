@@ -179,6 +179,14 @@ _MAX_METRIC_AFTER = 14
 #: Longest metric kept when it is read from the words before a figure.
 _MAX_METRIC_BEFORE = 16
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def _all_cjk(t: str) -> bool:
+    """Every character is a CJK ideograph (True for ""), like all(_CJK.match(c) for c in t)."""
+    return not t or _CJK_ONLY.fullmatch(t) is not None
+
 
 
 @dataclass(slots=True)
@@ -1239,7 +1247,7 @@ def _home_place(s: str, suffix: str, cache: dict[str, str | None]) -> str | None
         for m in re.finditer(suffix, s):
             for ln in (2, 3):
                 name = s[max(0, m.start() - ln) : m.end()]
-                if len(name) == ln + 1 and all(_CJK.match(c) for c in name[:-1]):
+                if len(name) == ln + 1 and _all_cjk(name[:-1]):
                     if name[0] not in "全本该各每我其" and name[-2] not in _SHARE_CN:
                         counts[name] = counts.get(name, 0) + 1
         two = [k for k in counts if len(k) == 3]
@@ -1330,14 +1338,14 @@ def _dot_names(s: str) -> set[str]:
         best = None
         for a in range(min(_DOT_PART, k), 1, -1):
             left = s[k - a : k + 1]
-            if all(_CJK.match(c) for c in left[:-1]) and s.count(left) >= 2:
+            if _all_cjk(left[:-1]) and s.count(left) >= 2:
                 best = left
                 break
         if best:
             name = None
             for b in range(_DOT_PART, 1, -1):
                 cand = best + s[k + 1 : k + 1 + b]
-                if len(cand) == len(best) + b and all(_CJK.match(c) for c in cand[len(best) :]):
+                if len(cand) == len(best) + b and _all_cjk(cand[len(best) :]):
                     if s.count(cand) >= 2:
                         name = cand
                         break
@@ -1424,7 +1432,7 @@ def _doc_names(s: str) -> _Names:
     # product and model names: Latin letters and digits (Galaxy S20, 麒麟990, 5G手机 is not)
     for m in _MODEL_NAME.finditer(s):
         t = m.group(0).strip()
-        if not re.search(r"[A-Za-z]", t) or len(t) < 3:
+        if not _LATIN.search(t) or len(t) < 3:
             continue
         if re.search(r"\d\s?(?:[GMTK]B|IPS|W|Hz|mAh|ms|nm)\b", t) or t.isupper() and len(t) <= 4:
             continue  # a quantity with a symbol unit (256GB) or a spec acronym (LPDDR5)
@@ -1435,7 +1443,7 @@ def _doc_names(s: str) -> _Names:
     for m in _CN_MODEL.finditer(s):
         for ln in (2, 3):
             nm = s[max(0, m.start() - ln) : m.end()]
-            if len(nm) == ln + len(m.group(0)) and all(_CJK.match(c) for c in nm[:ln]):
+            if len(nm) == ln + len(m.group(0)) and _all_cjk(nm[:ln]):
                 n = s.count(nm)
                 if n >= 3:
                     counts[nm] = n
@@ -1451,7 +1459,7 @@ def _doc_names(s: str) -> _Names:
             if a < 0:
                 continue
             core = s[a : m.start()]
-            if not all(_CJK.match(c) for c in core) or core[-1] in "的在和与及、" + _SHARE_CN:
+            if not _all_cjk(core) or core[-1] in "的在和与及、" + _SHARE_CN:
                 continue
             n = s.count(core)
             if n >= 3 and (best is None or n >= 0.85 * best[1]):

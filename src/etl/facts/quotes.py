@@ -221,6 +221,7 @@ def _spans(s: str) -> list[tuple[int, int, int, int]]:
     return out
 
 
+_NOT_NEWLINE = re.compile(r"[^\n]")
 _SPAN_OPEN = re.compile("[" + re.escape("".join(_OPEN)) + '"]')
 _SPAN_STOP = {
     ch: re.compile("[" + re.escape(_OPEN.get(ch, '"') + ('"' if ch == "“" else "")) + "\n]")
@@ -507,12 +508,15 @@ def _extract(body: str) -> list[Quote]:
     s = fold(body)
     spans = _spans(s)
     # masked text: quoted words hidden so attribution never looks inside a quotation
-    ml = list(s)
+    # (spans are in order and do not overlap)
+    parts: list[str] = []
+    last = 0
     for _o, a, b, _c in spans:
-        for k in range(a, b):
-            if ml[k] != "\n":
-                ml[k] = "□"
-    m = "".join(ml)
+        parts.append(s[last:a])
+        parts.append(_NOT_NEWLINE.sub("□", s[a:b]))
+        last = b
+    parts.append(s[last:])
+    m = "".join(parts)
     known, honor = _learn(m, spans)
     talkers = {n for n in known if _talks(m, n)}
     # 陈校长 -> the full name with that surname, when the article has one
