@@ -84,14 +84,46 @@ _JS_DATE_VALUE = re.compile(r"[\"'](?:19|20)\d{2}[-/年]")
 _JS_TS_VALUE = re.compile(r"1[0-9]{9}")
 
 
+#: Longest keyword of JS_DATE_RE / JS_TS_RE plus the quotes that may follow it, and a margin.
+_JS_KEY_REACH = 16
+
+
+def _js_search(rx: re.Pattern[str], values: re.Pattern[str], group: str, html: str,
+               quote_before: bool) -> re.Match[str] | None:
+    """``rx.search(html)``, found by looking only around the values it needs.
+
+    Every match of ``rx`` is ``keyword ["'] \\s* [=:] \\s* ["']? value``, with its value
+    at an occurrence of ``values``; a match's start is therefore within a bounded reach of
+    its value (the keyword is short and the separator is only whitespace around one = or
+    :), and matches with later values start later. So the leftmost match is the first one
+    found, value by value, searching from that reach back of the value.
+    """
+    for v in values.finditer(html):
+        p = v.start()
+        k = p
+        if quote_before and k > 0 and html[k - 1] in "\"'":
+            k -= 1
+        while k > 0 and html[k - 1].isspace():
+            k -= 1
+        if k == 0 or html[k - 1] not in "=:":
+            continue
+        k -= 1
+        while k > 0 and html[k - 1].isspace():
+            k -= 1
+        m = rx.search(html, max(0, k - _JS_KEY_REACH), p + 48)
+        if m is not None and m.start(group) == (p + 1 if not quote_before else p):
+            return m
+    return None
+
+
 def from_js(html: str) -> str | None:
     """Publication time held in an inline script variable (timestamp or date string)."""
-    m = P.JS_DATE_RE.search(html) if _JS_DATE_VALUE.search(html) else None
+    m = _js_search(P.JS_DATE_RE, _JS_DATE_VALUE, "v", html, False)
     if m:
         v = parse_date(m["v"])
         if v:
             return v
-    m = P.JS_TS_RE.search(html) if _JS_TS_VALUE.search(html) else None
+    m = _js_search(P.JS_TS_RE, _JS_TS_VALUE, "ts", html, True)
     if m:
         return from_timestamp(int(m["ts"]))
     return None
