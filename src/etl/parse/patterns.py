@@ -7,6 +7,7 @@ Chinese (or English) news pages.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # --- characters ------------------------------------------------------------------------
 
@@ -59,6 +60,7 @@ ARTICLE_CLASS_TOKENS = frozenset(
 )
 
 
+@lru_cache(maxsize=8192)
 def is_furniture_attr(attr_words: str) -> bool:
     """True when an element's class/id words mark it as furniture (and not as the article)."""
     if not attr_words.strip() or not FURNITURE_CLASS_RE.search(attr_words):
