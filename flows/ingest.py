@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 import time
 import uuid
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +19,7 @@ from etl.fetch.sources import Discovery, SourceSpec
 from etl.progress import Progress
 from etl.settings import Settings, load_settings
 from etl.store.db import connect
-from etl.store.load import save_fetches
+from etl.store.load import RawRow, save_fetches
 from etl.store.runs import save_run
 from flows import runners
 
@@ -42,6 +44,18 @@ def fetch_batch(targets: list[Target], settings: Settings, run_id: str,
 def cluster_stories(settings: Settings) -> int:
     """Group syndicated copies of one story (near-duplicate bodies)."""
     return stages.cluster_syndicated(settings)
+
+
+def parse_here(pending: list[RawRow], settings: Settings,
+               logger: logging.Logger | logging.LoggerAdapter) -> stages.ParseSummary:
+    """Parse and load in this process, batch by batch, into one open connection."""
+    parsed = stages.ParseSummary()
+    progress = Progress(logger, "parsed", len(pending))
+    with connect(settings.db_path) as con:
+        for batch in stages.batches(pending, stages.PARSE_BATCH):
+            parsed.merge(runners.load_batch(con, runners.parse_records(batch)))
+            progress.advance(len(batch))
+    return parsed
 
 
 @flow(name="ingest", log_prints=True)
@@ -71,21 +85,27 @@ def ingest(feeds: list[str] | None = None, sitemaps: list[str] | None = None,
     todo = stages.new_targets(found.targets, settings)
     logger.info("%d URLs listed, %d new", len(found.targets), len(todo))
     fetched = stages.FetchSummary()
-    progress = Progress(logger, "fetched", len(todo))
-    for batch in stages.batches(todo, FETCH_BATCH):
-        fetched.merge(fetch_batch(batch, settings, run_id, state))
-        progress.advance(len(batch))
-    parsed = stages.ParseSummary()
-    pending = stages.pending_raw(settings, reparse)
-    runner = runners.parse_runner(task_runner, dask_address) if pending else None
-    if runner is not None:  # workers parse, this process loads (one DuckDB writer)
-        parsed = runners.parse_distributed(runner, pending, settings)
-    else:  # parse here, batch by batch, into one open warehouse connection
-        progress = Progress(logger, "parsed", len(pending))
-        with connect(settings.db_path) as con:
-            for batch in stages.batches(pending, stages.PARSE_BATCH):
-                parsed.merge(runners.load_batch(con, runners.parse_records(batch)))
-                progress.advance(len(batch))
+    runner = runners.parse_runner(task_runner, dask_address)
+    with ExitStack() as stack:
+        # With a Dask runner, workers parse each stored batch while this process fetches
+        # the next; otherwise parsing follows fetching here.
+        parser = (stack.enter_context(runners.DistributedParser(runner, settings))
+                  if runner is not None else None)
+        progress = Progress(logger, "fetched", len(todo))
+        for batch in stages.batches(todo, FETCH_BATCH):
+            result = fetch_batch(batch, settings, run_id, state)
+            fetched.merge(result)
+            progress.advance(len(batch))
+            if parser is not None and not reparse:
+                stored = [str(p["url"]) for p in result.pages if p["outcome"] == "fetched"]
+                parser.submit(stages.pending_raw(settings, urls=stored))
+                parser.collect()
+        if parser is not None:
+            parser.collect(wait=True)
+            parser.submit(stages.pending_raw(settings, reparse))  # earlier pages, re-parses
+            parsed = parser.collect(wait=True)
+        else:
+            parsed = parse_here(stages.pending_raw(settings, reparse), settings, logger)
     stories = cluster_stories(settings)
     summary = {
         "run_id": run_id,

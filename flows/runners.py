@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import time
+from contextlib import ExitStack
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -101,32 +102,74 @@ def parse_runner(task_runner: str | None = None, dask_address: str | None = None
                                           "processes": True, "dashboard_address": None})
 
 
-def parse_distributed(runner: TaskRunner, rows: list[RawRow], settings: Settings,
-                      batch_size: int | None = None) -> stages.ParseSummary:
-    """Parse ``rows`` on ``runner``'s workers and load each batch here as it completes.
+class DistributedParser:
+    """Parse batches on a Dask runner's workers and load each here as it completes.
 
-    At most two batches per worker are in flight, so memory stays bounded however many
-    pages are pending, and loading one batch overlaps parsing of the next ones."""
-    from distributed import as_completed
+    ``submit`` may be called while the flow is still fetching, so workers parse the
+    pages stored so far while this process fetches the next ones. The cluster starts on
+    the first submit (a run with nothing new starts none). At most two batches per
+    worker are in flight and a bounded queue waits here, so memory stays bounded; this
+    process is the only DuckDB writer.
+    """
 
-    summary = stages.ParseSummary()
-    todo = stages.batches(rows, batch_size or stages.PARSE_BATCH)
-    todo.reverse()  # pop() from the end keeps the original (URL) order of submission
-    with runner, connect(settings.db_path) as con:
-        client = runner.client  # type: ignore[attr-defined]
-        window = max(2, 2 * sum(client.nthreads().values()))
-        inflight: dict[str, Any] = {}  # Dask key -> Prefect future, to map completions back
+    def __init__(self, runner: TaskRunner, settings: Settings,
+                 batch_size: int | None = None) -> None:
+        self.runner, self.settings = runner, settings
+        self.batch_size = batch_size or stages.PARSE_BATCH
+        self.summary = stages.ParseSummary()
+        self._stack = ExitStack()
+        self._started = False
+        self._queue: list[list[RawRow]] = []
+        self._inflight: dict[str, Any] = {}  # Dask key -> Prefect future
+        self._completed: Any = None
+        self._window = 2
+        self._con: duckdb.DuckDBPyConnection | None = None
 
-        def submit_next() -> Any:
-            future = runner.submit(parse_records, {"rows": todo.pop()})
-            inflight[future.wrapped_future.key] = future
-            return future.wrapped_future
+    def __enter__(self) -> DistributedParser:
+        return self
 
-        completed = as_completed([submit_next() for _ in range(min(window, len(todo)))],
-                                 loop=client.loop)  # the runner's client is not the default
-        for done in completed:
-            batch: ParsedBatch = inflight.pop(done.key).result()
-            if todo:
-                completed.add(submit_next())  # keep workers busy while this process loads
-            summary.merge(load_batch(con, batch))
-    return summary
+    def __exit__(self, *exc: object) -> None:
+        self._stack.close()
+
+    def _start(self) -> None:
+        from distributed import as_completed
+
+        self._stack.enter_context(self.runner)
+        self._con = self._stack.enter_context(connect(self.settings.db_path))
+        client = self.runner.client  # type: ignore[attr-defined]
+        self._window = max(2, 2 * sum(client.nthreads().values()))
+        # the runner's client is not the default one, hence the explicit loop
+        self._completed = as_completed([], loop=client.loop)
+        self._started = True
+
+    def submit(self, rows: list[RawRow]) -> None:
+        """Queue rows for parsing; blocks (loading results) while the queue is long."""
+        if not rows:
+            return
+        if not self._started:
+            self._start()
+        self._queue.extend(stages.batches(rows, self.batch_size))
+        self._fill()
+        while len(self._queue) > self._window:
+            self._load_next()
+
+    def collect(self, wait: bool = False) -> stages.ParseSummary:
+        """Load the batches that are done; with ``wait``, everything submitted so far."""
+        while self._inflight:
+            if not wait and not self._completed.has_ready():
+                break
+            self._load_next()
+        return self.summary
+
+    def _fill(self) -> None:
+        while self._queue and len(self._inflight) < self._window:
+            future = self.runner.submit(parse_records, {"rows": self._queue.pop(0)})
+            self._inflight[future.wrapped_future.key] = future
+            self._completed.add(future.wrapped_future)
+
+    def _load_next(self) -> None:
+        done = next(self._completed)
+        batch: ParsedBatch = self._inflight.pop(done.key).result()
+        self._fill()  # keep workers busy while this process loads
+        assert self._con is not None
+        self.summary.merge(load_batch(self._con, batch))

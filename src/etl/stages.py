@@ -156,13 +156,15 @@ class ParseSummary:
         self.failed += other.failed
 
 
-def pending_raw(settings: Settings, reparse: bool = False) -> list[RawRow]:
-    """Stored raw responses that need (re-)parsing under the current versions."""
+def pending_raw(settings: Settings, reparse: bool = False,
+                urls: list[str] | None = None) -> list[RawRow]:
+    """Stored raw responses that need (re-)parsing under the current versions (only among
+    ``urls`` when given)."""
     from etl.facts import EXTRACTOR_VERSION
     from etl.parse.version import PARSER_VERSION
 
     with connect(settings.db_path) as con:
-        return raw_to_parse(con, PARSER_VERSION, EXTRACTOR_VERSION, reparse)
+        return raw_to_parse(con, PARSER_VERSION, EXTRACTOR_VERSION, reparse, urls)
 
 
 def parse_rows(rows: list[RawRow]) -> tuple[list[ParsedPage], list[tuple[RawRow, str]]]:

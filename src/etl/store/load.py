@@ -120,12 +120,14 @@ class RawRow:
 
 
 def raw_to_parse(con: duckdb.DuckDBPyConnection, parser_version: str,
-                 extractor_version: str, reparse: bool = False) -> list[RawRow]:
-    """Latest raw response per URL that has no current article (or all, with reparse)."""
+                 extractor_version: str, reparse: bool = False,
+                 urls: list[str] | None = None) -> list[RawRow]:
+    """Latest raw response per URL that has no current article (or all, with reparse);
+    only among ``urls`` when given (the pages a fetch batch just stored)."""
     sql = """
         with latest as (
             select * from raw_responses
-            where kind = 'article'
+            where kind = 'article' and ($all_urls or url in (select url from wanted_urls))
             qualify row_number() over (partition by url order by fetched_at desc) = 1
         )
         select l.url, l.content_hash, l.content_type, l.body
@@ -139,8 +141,11 @@ def raw_to_parse(con: duckdb.DuckDBPyConnection, parser_version: str,
                       and f.extractor_version <> $extractor_version)
         order by l.url
     """
+    con.register("wanted_urls", pa.table({"url": pa.array(urls or [], pa.string())}))
     rows = con.execute(sql, {"reparse": reparse, "parser_version": parser_version,
-                             "extractor_version": extractor_version}).fetchall()
+                             "extractor_version": extractor_version,
+                             "all_urls": urls is None}).fetchall()
+    con.unregister("wanted_urls")
     return [RawRow(u, h, ct, bytes(b)) for u, h, ct, b in rows]
 
 
