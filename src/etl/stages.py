@@ -128,7 +128,9 @@ def describe_pages(pages: list[dict[str, object]], settings: Settings) -> None:
 
 
 def parse_raw(raw: RawRow) -> ParsedPage:
-    """Parse one stored response and extract its facts, quotes and named entities."""
+    """Parse one stored response and extract its facts, quotes, named entities and
+    syndication signature."""
+    from etl.dedupe.syndication import signature
     from etl.facts import extract_facts, extract_quotes
     from etl.facts.entities import extract_entities
     from etl.parse import parse_page
@@ -136,7 +138,8 @@ def parse_raw(raw: RawRow) -> ParsedPage:
     article = parse_page(raw.body, url=raw.url, content_type=raw.content_type)
     quotes = extract_quotes(article.body)
     return ParsedPage(raw, article, extract_facts(article.body, article.published), quotes,
-                      extract_entities(article.body, quotes))
+                      extract_entities(article.body, quotes),
+                      signature(article.body_simplified or article.body))
 
 
 @dataclass
@@ -205,14 +208,13 @@ def batches(items: list, size: int) -> list[list]:
 
 def cluster_syndicated(settings: Settings) -> int:
     """Group near-duplicate articles into stories; returns the number of stories."""
-    from etl.dedupe.syndication import cluster_stories
-    from etl.store.stories import article_bodies, save_stories
+    from etl.dedupe.syndication import cluster_signatures
+    from etl.store.stories import article_signatures, save_stories
 
     with connect(settings.db_path) as con:
-        stories = cluster_stories(article_bodies(con))
+        stories = cluster_signatures(article_signatures(con))
         save_stories(con, stories)
     return len(set(stories.values()))
-
 
 def source_summary(found: Discovery, todo: list[Target],
                    fetched: FetchSummary) -> dict[str, dict[str, object]]:

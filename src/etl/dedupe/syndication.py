@@ -12,6 +12,7 @@ import unicodedata
 import zlib
 from collections.abc import Iterable
 
+import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 # 5-character shingles: long enough that unrelated Chinese texts share few, short enough
@@ -22,6 +23,7 @@ NUM_PERM = 128
 # with different headers/footers score 0.8+; different reports on one topic stay < 0.3.
 SIMILARITY_THRESHOLD = 0.6
 MIN_BODY_CHARS = 80  # too short to tell a copy from a coincidence
+MINHASH_SCHEME = "affine32"  # datasketch 2's default; stated so stored values stay readable
 SEED = 1  # fixed, so signatures (and clusters) are reproducible
 # Shingles are hashed with CRC-32 (C, stable across processes): half the cost of the
 # default SHA-1 and plenty of spread for 5-character shingles; MinHash permutes it anyway.
@@ -35,19 +37,28 @@ def shingles(text: str, k: int = SHINGLE_CHARS) -> set[bytes]:
     return {compact[i:i + k].encode("utf-8") for i in range(max(len(compact) - k + 1, 0))}
 
 
-def _signature(text: str) -> MinHash | None:
+def signature(text: str) -> bytes | None:
+    """The body's MinHash as bytes (NUM_PERM little-endian uint32), or None when the body
+    is too short to tell a copy from a coincidence. Computed once per parse and stored, so
+    clustering only compares stored signatures."""
     grams = shingles(text)
     if len(grams) < MIN_BODY_CHARS // SHINGLE_CHARS:
         return None
-    mh = MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=zlib.crc32)
+    mh = MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=zlib.crc32, scheme=MINHASH_SCHEME)
     mh.update_batch(sorted(grams))
-    return mh
+    return mh.hashvalues.astype("<u4").tobytes()
 
 
-def cluster_stories(articles: Iterable[tuple[str, str]]) -> dict[str, str]:
-    """Map each article_id to its story_id, given (article_id, simplified body) pairs."""
-    items = sorted(articles)
-    parent = {aid: aid for aid, _ in items}
+def _minhash(blob: bytes) -> MinHash:
+    values = np.frombuffer(blob, dtype="<u4").astype(np.uint64)
+    return MinHash(num_perm=NUM_PERM, seed=SEED, hashvalues=values, scheme=MINHASH_SCHEME)
+
+
+def cluster_signatures(items: Iterable[tuple[str, bytes | None]]) -> dict[str, str]:
+    """Map each article_id to its story_id, given (article_id, stored signature) pairs;
+    an article without a signature is a story of its own."""
+    ordered = sorted(items, key=lambda item: item[0])
+    parent = {aid: aid for aid, _ in ordered}
 
     def find(x: str) -> str:
         while parent[x] != x:
@@ -56,16 +67,21 @@ def cluster_stories(articles: Iterable[tuple[str, str]]) -> dict[str, str]:
         return x
 
     lsh = MinHashLSH(threshold=SIMILARITY_THRESHOLD, num_perm=NUM_PERM)
-    signatures: dict[str, MinHash] = {}
-    for aid, body in items:
-        sig = _signature(body or "")
-        if sig is None:
+    seen: dict[str, MinHash] = {}
+    for aid, blob in ordered:
+        if not blob:
             continue
+        sig = _minhash(blob)
         for other in lsh.query(sig):
-            if signatures[other].jaccard(sig) >= SIMILARITY_THRESHOLD:
+            if seen[other].jaccard(sig) >= SIMILARITY_THRESHOLD:
                 a, b = find(aid), find(other)
                 if a != b:
                     parent[max(a, b)] = min(a, b)
         lsh.insert(aid, sig)
-        signatures[aid] = sig
-    return {aid: find(aid) for aid, _ in items}
+        seen[aid] = sig
+    return {aid: find(aid) for aid, _ in ordered}
+
+
+def cluster_stories(articles: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Map each article_id to its story_id, given (article_id, simplified body) pairs."""
+    return cluster_signatures((aid, signature(body or "")) for aid, body in articles)

@@ -159,6 +159,7 @@ ARTICLE_SCHEMA = pa.schema([
     ("body_simplified", pa.string()), ("captions", pa.list_(pa.string())),
     ("repairs", pa.string()), ("warnings", pa.list_(pa.string())),
     ("parser_version", pa.string()), ("parsed_at", pa.timestamp("us", tz="UTC")),
+    ("body_minhash", pa.binary()),
 ])
 FACT_SCHEMA = pa.schema([
     ("fact_id", pa.string()), ("article_id", pa.string()), ("seq", pa.int32()),
@@ -189,6 +190,7 @@ class ParsedPage:
     facts: list[Fact]
     quotes: list[Quote]
     entities: list[Entity] = field(default_factory=list)
+    body_minhash: bytes | None = None  # syndication signature of the simplified body
 
 
 def published_at(published: str | None) -> datetime | None:
@@ -223,7 +225,8 @@ def save_parsed(con: duckdb.DuckDBPyConnection, parsed: list[ParsedPage],
             "charset_decision": a.charset_decision, "canonical_url": a.canonical_url,
             "body": a.body, "body_simplified": a.body_simplified, "captions": a.captions,
             "repairs": json.dumps([r.as_dict() for r in a.repairs], ensure_ascii=False),
-            "warnings": a.warnings, "parser_version": parser_version, "parsed_at": now})
+            "warnings": a.warnings, "parser_version": parser_version, "parsed_at": now,
+            "body_minhash": item.body_minhash})
         for seq, f in enumerate(item.facts):
             facts.append({
                 "fact_id": f"{aid}-{seq:04d}", "article_id": aid, "seq": seq, "text": f.text,

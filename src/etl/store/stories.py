@@ -6,11 +6,17 @@ import duckdb
 import pyarrow as pa
 
 
-def article_bodies(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str]]:
-    """(article_id, simplified body) of every stored article."""
+def article_signatures(con: duckdb.DuckDBPyConnection) -> list[tuple[str, bytes | None]]:
+    """(article_id, MinHash signature) of every stored article. Articles parsed before
+    signatures were stored get theirs computed here from the simplified body."""
+    from etl.dedupe.syndication import signature
+
     rows = con.execute(
-        "select article_id, coalesce(body_simplified, body, '') from articles order by 1")
-    return [(a, b) for a, b in rows.fetchall()]
+        "select article_id, body_minhash, "
+        "case when body_minhash is null then coalesce(body_simplified, body, '') end "
+        "from articles order by 1").fetchall()
+    return [(aid, bytes(blob) if blob is not None else signature(body or ""))
+            for aid, blob, body in rows]
 
 
 def save_stories(con: duckdb.DuckDBPyConnection, stories: dict[str, str]) -> None:
