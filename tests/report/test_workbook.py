@@ -104,3 +104,14 @@ def test_same_data_gives_byte_identical_workbooks(tmp_path: Path) -> None:
 def test_top_figures_put_money_first() -> None:
     tops = top_figures(data().key_figures)
     assert [f["unit"] for f in tops] == ["元", "%"]
+
+
+def test_control_characters_in_scraped_text_are_dropped(tmp_path: Path) -> None:
+    d = data()
+    rows = [{**d.key_figures[0], "sentence": "营业\x00收入\x0b5.1万亿元", "metric": "=\x07x"}]
+    d = BriefingData(**{**d.__dict__, "key_figures": rows})
+    ws = load_workbook(write_briefing(d, tmp_path / "ctl.xlsx"))["Key figures"]
+    headers = [c.value for c in ws[1]]
+    row = dict(zip(headers, ws[2], strict=True))
+    assert row["Sentence"].value == "营业收入5.1万亿元"
+    assert row["Metric"].value == "=x" and row["Metric"].data_type == "s"

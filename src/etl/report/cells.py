@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -17,14 +18,31 @@ LINK_FONT = Font(color="0563C1", underline="single")
 MAX_CELL_CHARS = 32000
 
 
+def clean_text(value: object) -> str:
+    """Text that fits a cell: XML-illegal control characters dropped, length capped."""
+    text = ILLEGAL_CHARACTERS_RE.sub("", str(value))
+    if len(text) > MAX_CELL_CHARS:
+        text = text[:MAX_CELL_CHARS] + "…"
+    return text
+
+
+def plain_text(ws: Worksheet, value: str | None) -> str | WriteOnlyCell | None:
+    """Scraped text for ws.append: a plain string when it cannot be read as a formula
+    (cheap: openpyxl reuses one cell for plain values), else a guarded text_cell."""
+    if value is None:
+        return None
+    text = clean_text(value)
+    if text.startswith(FORMULA_TRIGGERS):
+        return text_cell(ws, text)
+    return text
+
+
 def text_cell(ws: Worksheet, value: str | None) -> WriteOnlyCell:
     """A string cell; text that looks like a formula is kept as literal text."""
     cell = WriteOnlyCell(ws)
     if value is None:
         return cell
-    text = str(value)
-    if len(text) > MAX_CELL_CHARS:
-        text = text[:MAX_CELL_CHARS] + "…"
+    text = clean_text(value)
     # Assigning through .value would turn "=..." into a formula; set the raw string type.
     cell._value = text
     cell.data_type = "s"

@@ -17,7 +17,14 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
-from etl.report.cells import header_cell, link_cell, section_cell, text_cell, value_cell
+from etl.report.cells import (
+    header_cell,
+    link_cell,
+    plain_text,
+    section_cell,
+    text_cell,
+    value_cell,
+)
 from etl.report.charts import add_bar_chart, add_line_chart
 from etl.report.formats import INTEGER_FORMAT, NUMBER_FORMAT, display_figure, excel_value
 from etl.report.xlsx_determinism import normalize_xlsx
@@ -105,7 +112,7 @@ QUALITY_COLUMNS = [
 ]
 
 
-def _cell(ws: Worksheet, column: Column, row: dict[str, Any]) -> WriteOnlyCell:
+def _cell(ws: Worksheet, column: Column, row: dict[str, Any]) -> WriteOnlyCell | str | None:
     value = row.get(column.field)
     if column.kind == "link":
         return link_cell(ws, value)
@@ -122,7 +129,7 @@ def _cell(ws: Worksheet, column: Column, row: dict[str, Any]) -> WriteOnlyCell:
         if isinstance(value, datetime):
             value = value.replace(tzinfo=None)  # Excel has no time zones: local time shown
         return value_cell(ws, value, DATE_FORMAT if column.kind == "date" else DATETIME_FORMAT)
-    return text_cell(ws, None if value is None else str(value))
+    return plain_text(ws, None if value is None else str(value))
 
 
 # Sheets narrower than this (in character widths) print on one page across; wider ones
