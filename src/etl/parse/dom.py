@@ -88,6 +88,57 @@ def _attr_words(el: etree._Element) -> str:
     return (el.get("class") or "") + " " + (el.get("id") or "")
 
 
+class _LineBuilder:
+    """Collects text into lines; counts how many characters sit in each kind of context."""
+
+    __slots__ = ("out", "cur", "cnt", "img")
+
+    def __init__(self) -> None:
+        self.out: list[Line] = []
+        self.cur: list[str] = []
+        self.cnt = [0, 0, 0, 0, 0]  # link, caption, heading, furniture, centred characters
+        self.img = False  # an image was seen since the last line with text
+
+    def text(self, t: str, ctx: tuple[bool, bool, bool, bool, bool]) -> None:
+        self.cur.append(t)
+        if ctx != _NO_CTX:
+            n = len(t.strip())
+            cnt = self.cnt
+            for i in range(5):
+                if ctx[i]:
+                    cnt[i] += n
+
+    def flush(self) -> None:
+        if not self.cur:  # nothing collected: the counters are still zero
+            return
+        t = _WS.sub(" ", "".join(self.cur)).strip()
+        if t:
+            cnt = self.cnt
+            half = len(t.replace(" ", "")) / 2
+            self.out.append(Line(t, min(cnt[0], len(t)), cnt[1] > half, cnt[2] > half,
+                                 cnt[3] > half, self.img, cnt[4] > half))
+            self.img = False
+        self.cur.clear()
+        self.cnt[:] = [0, 0, 0, 0, 0]
+
+    def open(self, node: etree._Element, tag: str,
+             ctx: tuple[bool, bool, bool, bool, bool]) -> tuple[bool, bool, bool, bool, bool]:
+        """Note an opening element; returns the context its content is in."""
+        if tag == "img" and not "".join(self.cur).strip():
+            self.img = True  # an inline image inside running text is not a caption slot
+        if tag in _ATTR_TAGS:
+            cap_attr, furn_attr = _attr_marks(_attr_words(node))
+        else:
+            cap_attr = furn_attr = False
+        return (
+            ctx[0] or tag == "a",
+            ctx[1] or tag in P.CAPTION_TAGS or cap_attr,
+            ctx[2] or tag in _HEADINGS,
+            ctx[3] or furn_attr,
+            ctx[4] or tag == "center" or _centred(node),
+        )
+
+
 def lines_of(el: etree._Element) -> list[Line]:
     """Visible text of ``el`` as lines, split at block elements; iterative (deep trees are safe).
 
@@ -96,123 +147,50 @@ def lines_of(el: etree._Element) -> list[Line]:
     """
     if next(el.iter(etree.Comment, etree.ProcessingInstruction, etree.Entity), None) is not None:
         return _lines_of_stack(el)
-    out: list[Line] = []
-    cur: list[str] = []
-    cnt = [0, 0, 0, 0, 0]  # link, caption, heading, furniture, centred characters
-    img = [False]  # an image was seen since the last line with text
-
-    def flush() -> None:
-        if not cur:  # nothing collected: the counters are still zero
-            return
-        t = _WS.sub(" ", "".join(cur)).strip()
-        if t:
-            half = len(t.replace(" ", "")) / 2
-            out.append(Line(t, min(cnt[0], len(t)), cnt[1] > half, cnt[2] > half, cnt[3] > half,
-                            img[0], cnt[4] > half))
-            img[0] = False
-        cur.clear()
-        cnt[:] = [0, 0, 0, 0, 0]
-
+    b = _LineBuilder()
     block_tags = P.BLOCK_TAGS
-    caption_tags = P.CAPTION_TAGS
     ctxs: list[tuple[bool, bool, bool, bool, bool]] = []  # context inside each open element
-
-    def text(t: str, ctx: tuple[bool, bool, bool, bool, bool]) -> None:
-        cur.append(t)
-        if ctx != _NO_CTX:
-            n = len(t.strip())
-            for i in range(5):
-                if ctx[i]:
-                    cnt[i] += n
-
     # document order: start, own text, children (each followed by its tail), end
     for event, node in etree.iterwalk(el, events=("start", "end")):
         tag = node.tag
         if not isinstance(tag, str):  # comment, processing instruction, entity
             if event == "end" and node.tail:
-                text(node.tail, ctxs[-1])
+                b.text(node.tail, ctxs[-1])
             continue
         tag = tag.lower()
         if tag in block_tags:
-            flush()
+            b.flush()
         if event == "end":
             ctxs.pop()
             if node is not el and node.tail:
-                text(node.tail, ctxs[-1])
+                b.text(node.tail, ctxs[-1])
             continue
-        ctx = ctxs[-1] if ctxs else _NO_CTX
-        if tag == "img" and not "".join(cur).strip():
-            img[0] = True  # an inline image inside running text is not a caption slot
-        if tag in _ATTR_TAGS:
-            cap_attr, furn_attr = _attr_marks(_attr_words(node))
-        else:
-            cap_attr = furn_attr = False
-        nctx = (
-            ctx[0] or tag == "a",
-            ctx[1] or tag in caption_tags or cap_attr,
-            ctx[2] or tag in _HEADINGS,
-            ctx[3] or furn_attr,
-            ctx[4] or tag == "center" or _centred(node),
-        )
+        nctx = b.open(node, tag, ctxs[-1] if ctxs else _NO_CTX)
         ctxs.append(nctx)
         if node.text and tag != "br":
-            text(node.text, nctx)
-    flush()
-    return out
-
+            b.text(node.text, nctx)
+    b.flush()
+    return b.out
 
 
 def _lines_of_stack(el: etree._Element) -> list[Line]:
     """``lines_of`` for a tree holding comments, processing instructions or entities
     (which the tree walk skips, with their tails): an explicit stack."""
-    out: list[Line] = []
-    cur: list[str] = []
-    cnt = [0, 0, 0, 0, 0]  # link, caption, heading, furniture, centred characters
-    img = [False]  # an image was seen since the last line with text
-
-    def flush() -> None:
-        if not cur:  # nothing collected: the counters are still zero
-            return
-        t = _WS.sub(" ", "".join(cur)).strip()
-        if t:
-            half = len(t.replace(" ", "")) / 2
-            out.append(Line(t, min(cnt[0], len(t)), cnt[1] > half, cnt[2] > half, cnt[3] > half,
-                            img[0], cnt[4] > half))
-            img[0] = False
-        cur.clear()
-        cnt[:] = [0, 0, 0, 0, 0]
-
+    b = _LineBuilder()
     block_tags = P.BLOCK_TAGS
     stack: list[tuple] = [("open", el, _NO_CTX)]
     while stack:
         kind, node, ctx = stack.pop()
         if kind == "text":
-            cur.append(node)
-            if ctx != _NO_CTX:
-                n = len(node.strip())
-                for i in range(5):
-                    if ctx[i]:
-                        cnt[i] += n
+            b.text(node, ctx)
             continue
         tag = node.tag
         tag = tag.lower() if isinstance(tag, str) else ""
         if tag in block_tags:
-            flush()
+            b.flush()
         if kind == "close":
             continue
-        if tag == "img" and not "".join(cur).strip():
-            img[0] = True  # an inline image inside running text is not a caption slot
-        if tag in _ATTR_TAGS:
-            cap_attr, furn_attr = _attr_marks(_attr_words(node))
-        else:
-            cap_attr = furn_attr = False
-        nctx = (
-            ctx[0] or tag == "a",
-            ctx[1] or tag in P.CAPTION_TAGS or cap_attr,
-            ctx[2] or tag in _HEADINGS,
-            ctx[3] or furn_attr,
-            ctx[4] or tag == "center" or _centred(node),
-        )
+        nctx = b.open(node, tag, ctx)
         stack.append(("close", node, ctx))
         for child in reversed(node):
             if child.tail:
@@ -221,8 +199,8 @@ def _lines_of_stack(el: etree._Element) -> list[Line]:
                 stack.append(("open", child, nctx))
         if node.text and tag != "br":
             stack.append(("text", node.text, nctx))
-    flush()
-    return out
+    b.flush()
+    return b.out
 
 
 _NO_CTX = (False, False, False, False, False)
