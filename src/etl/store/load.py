@@ -119,6 +119,16 @@ class RawRow:
     body: bytes
 
 
+def _rows_for_urls(con: duckdb.DuckDBPyConnection, urls: list[str], sql: str,
+                   params: dict[str, Any] | None = None) -> list[tuple]:
+    """Run ``sql`` with the given URLs registered as the table ``wanted_urls(url)``."""
+    con.register("wanted_urls", pa.table({"url": pa.array(urls, pa.string())}))
+    try:
+        return con.execute(sql, params or {}).fetchall()
+    finally:
+        con.unregister("wanted_urls")
+
+
 def raw_to_parse(con: duckdb.DuckDBPyConnection, parser_version: str,
                  extractor_version: str, reparse: bool = False,
                  urls: list[str] | None = None) -> list[RawRow]:
@@ -141,11 +151,9 @@ def raw_to_parse(con: duckdb.DuckDBPyConnection, parser_version: str,
                       and f.extractor_version <> $extractor_version)
         order by l.url
     """
-    con.register("wanted_urls", pa.table({"url": pa.array(urls or [], pa.string())}))
-    rows = con.execute(sql, {"reparse": reparse, "parser_version": parser_version,
-                             "extractor_version": extractor_version,
-                             "all_urls": urls is None}).fetchall()
-    con.unregister("wanted_urls")
+    rows = _rows_for_urls(con, urls or [], sql, {
+        "reparse": reparse, "parser_version": parser_version,
+        "extractor_version": extractor_version, "all_urls": urls is None})
     return [RawRow(u, h, ct, bytes(b)) for u, h, ct, b in rows]
 
 
@@ -308,12 +316,8 @@ def stored_validators(con: duckdb.DuckDBPyConnection,
     """url -> (etag, last_modified) for the given URLs that have validators."""
     if not urls:
         return {}
-    con.register("wanted_urls", pa.table({"url": pa.array(urls, pa.string())}))
-    try:
-        rows = con.execute("select v.url, v.etag, v.last_modified from fetch_validators v "
-                           "join wanted_urls w using (url)").fetchall()
-    finally:
-        con.unregister("wanted_urls")
+    rows = _rows_for_urls(con, urls, "select v.url, v.etag, v.last_modified "
+                          "from fetch_validators v join wanted_urls w using (url)")
     return {u: (e, m) for u, e, m in rows}
 
 
@@ -321,12 +325,8 @@ def stored_hashes(con: duckdb.DuckDBPyConnection, urls: list[str]) -> set[tuple[
     """(url, content_hash) pairs already in raw_responses for the given URLs."""
     if not urls:
         return set()
-    con.register("wanted_urls", pa.table({"url": pa.array(urls, pa.string())}))
-    try:
-        rows = con.execute("select r.url, r.content_hash from raw_responses r "
-                           "join wanted_urls w using (url)").fetchall()
-    finally:
-        con.unregister("wanted_urls")
+    rows = _rows_for_urls(con, urls, "select r.url, r.content_hash from raw_responses r "
+                          "join wanted_urls w using (url)")
     return {(u, h) for u, h in rows}
 
 
@@ -335,12 +335,7 @@ def article_details(con: duckdb.DuckDBPyConnection,
     """url -> parse results the run summary shows (title, charset and its decision)."""
     if not urls:
         return {}
-    con.register("wanted_urls", pa.table({"url": pa.array(urls, pa.string())}))
-    try:
-        rows = con.execute("select a.url, a.title, a.charset, a.charset_decision, "
-                           "a.canonical_url from articles a join wanted_urls w using (url)"
-                           ).fetchall()
-    finally:
-        con.unregister("wanted_urls")
+    rows = _rows_for_urls(con, urls, "select a.url, a.title, a.charset, a.charset_decision, "
+                          "a.canonical_url from articles a join wanted_urls w using (url)")
     return {u: {"title": t, "charset": c, "charset_decision": d, "canonical_url": cu}
             for u, t, c, d, cu in rows}
