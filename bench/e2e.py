@@ -119,13 +119,8 @@ class _Routed(_Http):
 
     routes: dict[bytes, bytes] = {}
 
-    def data_received(self, data: bytes) -> None:
-        self.buf += data
-        while b"\r\n\r\n" in self.buf:
-            head, self.buf = self.buf.split(b"\r\n\r\n", 1)
-            self.counter[0] += 1
-            path = head.split(b" ", 2)[1]
-            self.transport.write(self.routes.get(path, NOT_FOUND))  # type: ignore[attr-defined]
+    def respond(self, path: bytes) -> bytes:
+        return self.routes.get(path, NOT_FOUND)
 
 
 def _serve(sockets: list[socket.socket], bases: list[str], count: int, ready: Any,

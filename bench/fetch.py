@@ -51,8 +51,11 @@ class _Http(asyncio.Protocol):
         while b"\r\n\r\n" in self.buf:
             head, self.buf = self.buf.split(b"\r\n\r\n", 1)
             self.counter[0] += 1
-            path = head.split(b" ", 2)[1]
-            self.transport.write(NOT_FOUND if path == b"/robots.txt" else PAGE)  # type: ignore[attr-defined]
+            self.transport.write(self.respond(head.split(b" ", 2)[1]))  # type: ignore[attr-defined]
+
+    def respond(self, path: bytes) -> bytes:
+        """The whole response for a request path."""
+        return NOT_FOUND if path == b"/robots.txt" else PAGE
 
 
 def _serve(sockets: list[socket.socket], ready: mp.Event, stop: mp.Event,  # type: ignore[valid-type]
