@@ -44,6 +44,8 @@ def parse_one(path: str) -> dict[str, Any]:
     from etl.facts import extract_facts, extract_quotes
     from etl.parse import parse_path
 
+    if not Path(path).is_file():
+        raise FileNotFoundError(f"no such file: {path}")
     article = parse_path(path)
     facts = extract_facts(article.body, article.published)
     quotes = extract_quotes(article.body)
