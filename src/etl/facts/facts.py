@@ -188,7 +188,6 @@ def _all_cjk(t: str) -> bool:
     return not t or _CJK_ONLY.fullmatch(t) is not None
 
 
-
 @dataclass(slots=True)
 class _Num:
     start: int  # start of the figure text (incl. approx prefix)
@@ -1359,6 +1358,8 @@ def _dot_names(s: str) -> set[str]:
 _MIN_HEAD_USES = 2
 #: Scope words (中国, 全球) name the article's topic only when nothing else competes.
 _SCOPE_WEIGHT = 0.3
+#: Function characters never inside the short form of a name (拒绝了省州县 is no 绝了省).
+_TERM_FUNCTION = re.compile(r"[了着过的是在和与及或就都也还又把被让对]")
 
 
 def _name_like(term: str, s: str | None = None) -> bool:
@@ -1464,7 +1465,7 @@ def _doc_names(s: str) -> _Names:
             n = s.count(core)
             if n >= 3 and (best is None or n >= 0.85 * best[1]):
                 best = (core, n)
-        if best and best[0] not in P.NOT_NAMES:
+        if best and best[0] not in P.NOT_NAMES and not _TERM_FUNCTION.search(best[0]):
             counts[best[0]] = s.count(best[0])
     for nm in P.SCOPE_NAMES:
         n = s.count(nm)
@@ -1645,7 +1646,7 @@ def _attribute(
     pron = is_pronoun_head(clause)
     h = None if pron else head_np(clause, metric=metric)
     if h:
-        return h
+        return _scope_region(s, lo, cl, h)
     if not pron and metric and clause.endswith(metric) and len(clause) > len(metric) + 1:
         # "创业板指跌近3%": [subject][metric][figure], the metric right before the figure
         h = head_np(clause[: -len(metric)], need_verb=False)
@@ -1654,7 +1655,7 @@ def _attribute(
     if local:
         h = head_np(local, need_verb=False)
         if h:
-            return h
+            return _scope_region(s, lo, cl, h)
     named = _named_before(s, doc, lo, cl, pos)
     if named:
         return named
@@ -1670,6 +1671,32 @@ def _attribute(
         if k > best:
             best, named = k, nm
     return named or tnp or doc.topic
+
+
+#: Heads that name only part of an area given before (局地降幅达16℃, 部分地区暴雨).
+_PARTIAL_SCOPE = re.compile(r"^(?:局地|局部地区|部分地区|部分地方|不少地方|个别地方)")
+#: The end of an area list (华北、黄淮等地, 江南至华南一带).
+_AREA_END = re.compile(r"(?:等地|一带)")
+#: Where an area phrase starts: a clause boundary or the preposition before a place.
+_AREA_OPEN = frozenset("，,。；;：:！？!?、（(\n 在于到")
+
+
+def _scope_region(s: str, lo: int, cl: int, h: str) -> str:
+    """'局地' after '华北、黄淮等地降温6～12℃，' -> '华北、黄淮等地局地': a partial scope is
+    part of the last area list the sentence named before the clause."""
+    if not _PARTIAL_SCOPE.match(h):
+        return h
+    end = None
+    for m in _AREA_END.finditer(s, lo, cl):
+        end = m.end()
+    if end is None:
+        return h
+    a = end - 2
+    while a > lo and (s[a - 1] not in _AREA_OPEN or s[a - 1] == "、"):
+        a -= 1
+    area = _LEAD_NOISE.sub("", s[a:end])
+    area = re.sub(r"^(?:\d+日|[今明昨]天|[今明昨]日)", "", area)
+    return area + h if len(area) >= 4 else h
 
 
 #: Heads of noun phrases that name an entity (an organisation, place, group or product line).
