@@ -29,6 +29,20 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def _port_freed(port: int, within: float) -> bool:
+    deadline = time.monotonic() + within
+    while True:
+        with socket.socket() as sock:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            try:
+                sock.bind(("127.0.0.1", port))
+                return True
+            except OSError:
+                if time.monotonic() > deadline:
+                    return False
+        time.sleep(0.2)
+
+
 def deployments(api: str) -> list[dict]:
     try:
         r = httpx.post(f"{api}/deployments/filter", json={}, timeout=5)
@@ -74,9 +88,9 @@ def test_etl_serve_registers_deployments_and_stops_unpaused(tmp_path: Path) -> N
             proc.wait()
         log.close()
 
-    # The server is gone with it (port free again), and its SQLite state says: not paused.
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", port))
+    # The server is gone with it (nothing listens on the port), and its SQLite state says:
+    # not paused. SO_REUSEADDR: connections in TIME_WAIT do not count, a listener does.
+    assert _port_freed(port, within=10.0), f"something still listens on {port}"
     con = sqlite3.connect(home / "prefect.db")
     try:
         rows = dict(con.execute("select name, paused from deployment").fetchall())
