@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from etl.facts import metrics as M
 from etl.facts import patterns as P
 from etl.facts.numbers import multiplier_value, parse_arabic, parse_cn
 from etl.facts.periods import TimeExpr, find_times, publication_day, shift_year
-from etl.facts.subjects import head_np, is_outlet, is_pronoun_head, outlet_names, salient_terms
+from etl.facts.subjects import (
+    head_np,
+    is_outlet,
+    is_pronoun_head,
+    outlet_names,
+    salient_terms,
+    tidy_subject,
+)
 from etl.facts.textnorm import fold
 from etl.records import Fact
 
@@ -1639,38 +1647,81 @@ def _attribute(
     metric analysis split off, the noun phrase heading the clause, a name the sentence gives;
     a pronoun refers back to the running topic; else the name last seen in the paragraph
     (zero anaphora) or the article's topic."""
+    for cand in _candidates(s, doc, lo, cl, pos, times, local, metric, topic):
+        cand = tidy_subject(cand)
+        if cand:
+            return cand
+    return None
+
+
+def _candidates(
+    s: str,
+    doc: _Names,
+    lo: int,
+    cl: int,
+    pos: int,
+    times: list[TimeExpr],
+    local: str | None,
+    metric: str | None,
+    topic: _Topic,
+) -> Iterator[str | None]:
+    """The candidates :func:`_attribute` tries, best first; computed lazily, as the first
+    one that is a noun phrase wins."""
     own = _de_subject(s, lo, pos)
     if own:
-        return _name_after_de(s, doc, lo, pos) or own
+        yield _name_after_de(s, doc, lo, pos) or own
     clause = _strip_times(s[cl:pos], times, cl)
     pron = is_pronoun_head(clause)
     h = None if pron else head_np(clause, metric=metric)
     if h:
-        return _scope_region(s, lo, cl, h)
+        yield _scope_region(s, lo, cl, h)
     if not pron and metric and clause.endswith(metric) and len(clause) > len(metric) + 1:
         # "创业板指跌近3%": [subject][metric][figure], the metric right before the figure
         h = head_np(clause[: -len(metric)], need_verb=False)
         if h and not _SPLIT_VERBS.fullmatch(h) and not _CHANGE.fullmatch(h):
-            return h
+            yield h
     if local:
         h = head_np(local, need_verb=False)
         if h:
-            return _scope_region(s, lo, cl, h)
-    named = _named_before(s, doc, lo, cl, pos)
-    if named:
-        return named
+            yield _scope_region(s, lo, cl, h)
+    yield _named_before(s, doc, lo, cl, pos)
+    if not pron:
+        yield _earlier_head(s, doc, lo, cl, times)
     if cl > lo and not pron:
         pron = is_pronoun_head(s[lo : _clause_end(s, lo, pos)])
     tnp = topic.np if topic.np and _anchored(s, doc, topic.np) else None
     if pron and tnp:
-        return tnp
+        yield tnp
     para = s.rfind("\n", 0, lo) + 1
     best, named = -1, None
     for nm in doc.names:
         k = s.rfind(nm, para, lo)
         if k > best:
             best, named = k, nm
-    return named or tnp or doc.topic
+    yield named
+    yield tnp
+    yield doc.topic
+
+
+#: Clauses an earlier clause head is looked for in (a long sentence is usually a list).
+_MAX_EARLIER_CLAUSES = 6
+
+
+def _earlier_head(s: str, doc: _Names, lo: int, cl: int, times: list[TimeExpr]) -> str | None:
+    """'蓬江警方共组织宣传700余次，入户宣传5万余人次': a clause without a topic of its own
+    continues the entity heading the nearest earlier clause of the same sentence and line
+    (an organisation, place or name; aspects such as 前置 or 入户走访 are passed over)."""
+    end = cl - 1
+    for _ in range(_MAX_EARLIER_CLAUSES):
+        if end <= lo or s[end] in "\n：:":
+            return None
+        start = _clause_start(s, lo, end)
+        h = tidy_subject(head_np(_strip_times(s[start:end], times, start)))
+        if h and not _PARTIAL_SCOPE.match(h):
+            if _ENTITY_HEAD.search(h) or any(nm in h for nm in doc.names):
+                return h
+        end = start - 1
+    return None
 
 
 #: Heads that name only part of an area given before (局地降幅达16℃, 部分地区暴雨).

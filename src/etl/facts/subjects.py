@@ -301,3 +301,52 @@ def is_outlet(name: str, outlets: frozenset[str]) -> bool:
     """The name is an outlet's name or contains one (澎湃新闻记者); a place inside an outlet's
     name (上海 in 上海证券报) is not the outlet."""
     return any(o in name for o in outlets)
+
+
+# --- tidy: a subject is a noun phrase, never a clause fragment ---------------------------
+
+#: Where a predicate starts inside what was taken for a noun phrase (陈立群几乎, 小温失联,
+#: 江门警方共组织): an adverb, a verb of motion or cognition, a preposition after the name.
+_PREDICATE_START = re.compile(
+    r"几乎|按照|根据|通过|知道|希望|要求|声称|看到|告别|位于|采用|避免|失联|甚至|普遍|起码|"
+    r"必须|开始|继续|打算|准备|接连|悉数|只能|亲自|独自|主动|立即|马上|随即|一直|始终|"
+    r"(?<![理思感构梦])想(?![法象])|(?<!总)共(?![享和同产青识赢])|先(?![生锋进导驱行])|"
+    r"(?<![体表发])现场"
+)
+#: A subject never opens with these: adverbs, verbs, prepositions and time words
+#: (大约, 批准, 层层套路, 前几天, 接下来).
+_JUNK_START = re.compile(
+    r"^(?:大约|约|起码|至少|甚至|最|更|很|非常|十分|已|将|刚|才|也|还|就|又|再|仍|"
+    r"被|把|让|使|对|从|向|在|于|按|据|若|占|为|是|有|没|不|别|要|该|"
+    r"前几|接下来|层层|非法|合法|批准|变成|成为|招收|招募|建设|建成|培育|声称|看到|看见|听说|"
+    r"知道|觉得|要求|具体|归属|资助|获取|获得|收购|发行|发布|推出|宣布|打造|提供|进入|通过|"
+    r"一下子|一起|一共|总共|分别|先后|同时|继续|开始|目前|现在|当前|如今|此前|以后|之后|前往)"
+)
+#: Clause words that no noun phrase contains (不可避免, 会不会, 没有影响, 要求的).
+_JUNK_INSIDE = re.compile(
+    r"不[可会能足要用再]|会不会|能不能|是否|没有|没|觉得|认为|表示|"
+    r"之后|以后|以前|之前|这个|那个|这些|那些|"
+    r"[住缴比应先想说称去到]$|[上下里时]$"
+)
+
+
+def tidy_subject(subj: str | None) -> str | None:
+    """The subject cut to its noun phrase, or None when it is a clause fragment.
+
+    '陈立群几乎' -> '陈立群' (the name before an adverb or verb); '大约', '批准',
+    '重量不可避免', '接下来监管会不会' -> None: a verb, adverb, negation or open quote shows
+    the text is part of a predicate, and the caller falls back to the next candidate (the
+    paragraph's name, the article's topic) rather than report junk.
+    """
+    if not subj:
+        return None
+    for m in _PREDICATE_START.finditer(subj):
+        if m.start() >= 2:
+            subj = subj[: m.start()]
+            break
+    subj = subj.strip(" 、，,的")
+    if len(subj) < 2 or _JUNK_START.match(subj) or _JUNK_INSIDE.search(subj):
+        return None
+    if subj.count("“") != subj.count("”") or subj.count('"') % 2:
+        return None  # 订单量“没有影响: a quotation cut in half is no name
+    return subj

@@ -1,0 +1,65 @@
+"""Subjects are noun phrases: clause fragments are cut or rejected, and clauses without a
+topic continue the entity an earlier clause of the sentence opened with."""
+
+from etl.facts import extract_facts
+from etl.facts.subjects import tidy_subject
+
+
+def _subject(body: str, text: str) -> str | None:
+    return next(f.subject for f in extract_facts(body, "2021-05-01") if f.text == text)
+
+
+def test_tidy_cuts_the_predicate_after_a_name():
+    assert tidy_subject("林晓峰几乎") == "林晓峰"
+    assert tidy_subject("青禾物流共组织") == "青禾物流"
+    assert tidy_subject("阿梅知道自己必须坚持") == "阿梅"
+    assert tidy_subject("滨江分局现场缴") == "滨江分局"
+
+
+def test_tidy_rejects_verbs_adverbs_and_cut_quotes():
+    for junk in (
+        "大约",
+        "批准",
+        "起码",
+        "前几天",
+        "接下来审核会不会",
+        "续航不可避免",
+        "销量“没有变化",
+    ):
+        assert tidy_subject(junk) is None, junk
+
+
+def test_tidy_keeps_names_that_look_like_verbs_inside():
+    for name in (
+        "共享单车",
+        "先进制造业",
+        "未来科学大奖",
+        "以色列",
+        "都江堰市",
+        "希望小学",
+        "台江民中",
+    ):
+        assert tidy_subject(name) == name, name
+
+
+def test_junk_subject_falls_back_to_the_article_topic():
+    body = (
+        "云帆手机今年发布了新机。云帆手机很轻。云帆手机卖得很好。云帆手机已经上市。\n"
+        "重量不可避免的来到了220克。"
+    )
+    assert _subject(body, "220克") == "云帆手机"
+
+
+def test_clause_continues_the_entity_an_earlier_clause_opened():
+    body = "今年以来，滨江分局共组织宣讲300余场，入户走访2万余人次，发放手册5万余份。"
+    assert _subject(body, "2万余人次") == "滨江分局"
+    assert _subject(body, "5万余份") == "滨江分局"
+
+
+def test_an_earlier_aspect_is_not_continued():
+    # 前置 is an aspect of the phone, not an entity: the later clause keeps the phone
+    body = (
+        "星河X5手机今天发布。星河X5手机很轻。星河X5手机很薄。\n"
+        "前置有1000万像素摄像头，电池容量为4000mAh。"
+    )
+    assert _subject(body, "4000mAh") != "前置"
