@@ -63,3 +63,26 @@ def test_an_earlier_aspect_is_not_continued():
         "前置有1000万像素摄像头，电池容量为4000mAh。"
     )
     assert _subject(body, "4000mAh") != "前置"
+
+
+def test_people_counted_belong_to_the_institution_not_the_protagonist():
+    body = (
+        "王建华是青松镇中学的校长。王建华来到青松镇中学已经五年。王建华每天早起。"
+        "王建华说，孩子们需要机会。\n"
+        "今年，有320名学生考上了高中。王建华为此捐出了2万元。"
+    )
+    assert _subject(body, "320名") == "青松镇中学"
+    assert _subject(body, "2万元") == "王建华"  # money he gave stays his
+
+
+def test_whole_school_refers_to_the_institution():
+    body = "晨光小学位于河边。晨光小学建于1950年。\n去年，全校800名学生参加了运动会。"
+    assert _subject(body, "800名") == "晨光小学"
+
+
+def test_main_institution_grows_the_name_but_not_over_a_preposition():
+    from etl.facts.subjects import main_institution
+
+    s = "由远山医院牵头。远山医院很大。患者来到远山医院。"
+    assert main_institution(s) == "远山医院"
+    assert main_institution("今天天气很好。") is None

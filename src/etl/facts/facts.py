@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
+from etl.facts import gazetteer
 from etl.facts import metrics as M
 from etl.facts import patterns as P
 from etl.facts.numbers import multiplier_value, parse_arabic, parse_cn
@@ -14,6 +15,7 @@ from etl.facts.subjects import (
     head_np,
     is_outlet,
     is_pronoun_head,
+    main_institution,
     outlet_names,
     salient_terms,
     tidy_subject,
@@ -1106,7 +1108,7 @@ def _extract(body: str, published: str | None) -> list[Fact]:
         if n.kind == "ratio":
             metric = _ratio_part(s, lo, n.num_start) or metric
         metric = M.unit_measure(n.unit, metric, prefix, after_raw, chip)
-        subject = _attribute(s, doc, lo, cl, n.start, times, subject, metric, topic)
+        subject = _attribute(s, doc, lo, cl, n.start, times, subject, metric, topic, n.unit)
         if subject and doc.outlets and is_outlet(subject, doc.outlets):
             subject = doc.topic
         if subject and doc.alias:
@@ -1386,6 +1388,7 @@ class _Names:
     topic: str | None
     alias: dict[str, str] = field(default_factory=dict)  # 陈校长 -> 陈立群
     outlets: frozenset[str] = frozenset()  # 澎湃新闻, 新浪科技: sources, never subjects
+    institution: str | None = None  # 台江民族中学: read on first need ("" when none)
 
 
 #: A name quoted this much more rarely scores as the article's topic.
@@ -1494,6 +1497,8 @@ def _doc_names(s: str) -> _Names:
     if outlets:
         # the outlet that reports or interviews is never what the article measures
         counts = {k: v for k, v in counts.items() if not is_outlet(k, outlets)}
+    # a repeated phrase that is a name and its predicate (小温失联) names nothing
+    counts = {k: v for k, v in counts.items() if tidy_subject(k) == k}
     # drop a name inside a longer one that is as frequent (麒麟990 inside 麒麟990 5G)
     names = sorted(counts, key=len, reverse=True)
     keep = []
@@ -1642,15 +1647,25 @@ def _attribute(
     local: str | None,
     metric: str | None,
     topic: _Topic,
+    unit: str | None = None,
 ) -> str | None:
     """Who or where a figure is measured for: the clause's possessor (X的Y), the subject the
     metric analysis split off, the noun phrase heading the clause, a name the sentence gives;
     a pronoun refers back to the running topic; else the name last seen in the paragraph
     (zero anaphora) or the article's topic."""
-    for cand in _candidates(s, doc, lo, cl, pos, times, local, metric, topic):
+    for i, cand in enumerate(_candidates(s, doc, lo, cl, pos, times, local, metric, topic)):
         cand = tidy_subject(cand)
-        if cand:
-            return cand
+        if not cand:
+            continue
+        if cand in _SELF_INSTITUTION or (
+            i >= _FALLBACK_FROM and unit in _PEOPLE_UNITS and _is_person(cand, doc)
+        ):
+            # 全校885名学生, 3000多名学生 in an article about a headmaster: people are
+            # counted for the institution they belong to, not for the protagonist
+            if doc.institution is None:
+                doc.institution = main_institution(s) or ""
+            return doc.institution or cand
+        return cand
     return None
 
 
@@ -1667,40 +1682,59 @@ def _candidates(
 ) -> Iterator[str | None]:
     """The candidates :func:`_attribute` tries, best first; computed lazily, as the first
     one that is a noun phrase wins."""
+    # one yield per kind of candidate, None when there is none, so that the position of a
+    # candidate tells its kind (see _FALLBACK_FROM)
     own = _de_subject(s, lo, pos)
-    if own:
-        yield _name_after_de(s, doc, lo, pos) or own
+    yield (_name_after_de(s, doc, lo, pos) or own) if own else None
     clause = _strip_times(s[cl:pos], times, cl)
     pron = is_pronoun_head(clause)
     h = None if pron else head_np(clause, metric=metric)
-    if h:
-        yield _scope_region(s, lo, cl, h)
+    if h is None and clause.lstrip()[:2] in _SELF_INSTITUTION:
+        h = clause.lstrip()[:2]  # 全校800名学生: the figure follows the reference at once
+    yield _scope_region(s, lo, cl, h) if h else None
+    h = None
     if not pron and metric and clause.endswith(metric) and len(clause) > len(metric) + 1:
         # "创业板指跌近3%": [subject][metric][figure], the metric right before the figure
         h = head_np(clause[: -len(metric)], need_verb=False)
-        if h and not _SPLIT_VERBS.fullmatch(h) and not _CHANGE.fullmatch(h):
-            yield h
-    if local:
-        h = head_np(local, need_verb=False)
-        if h:
-            yield _scope_region(s, lo, cl, h)
+        if h and (_SPLIT_VERBS.fullmatch(h) or _CHANGE.fullmatch(h)):
+            h = None
+    yield h
+    h = head_np(local, need_verb=False) if local else None
+    yield _scope_region(s, lo, cl, h) if h else None
     yield _named_before(s, doc, lo, cl, pos)
-    if not pron:
-        yield _earlier_head(s, doc, lo, cl, times)
+    yield None if pron else _earlier_head(s, doc, lo, cl, times)
     if cl > lo and not pron:
         pron = is_pronoun_head(s[lo : _clause_end(s, lo, pos)])
     tnp = topic.np if topic.np and _anchored(s, doc, topic.np) else None
-    if pron and tnp:
-        yield tnp
+    yield tnp if pron else None
     para = s.rfind("\n", 0, lo) + 1
     best, named = -1, None
     for nm in doc.names:
         k = s.rfind(nm, para, lo)
         if k > best:
             best, named = k, nm
-    yield named
+    yield named  # (the fallbacks start here, at _FALLBACK_FROM)
     yield tnp
     yield doc.topic
+
+
+#: Index of the first fallback :func:`_candidates` yields (a name seen earlier in the
+#: paragraph, the running topic, the article's topic), not given by the sentence itself.
+_FALLBACK_FROM = 7
+#: Units that count people.
+_PEOPLE_UNITS = frozenset(("人", "名", "位"))
+#: The institution the article is about, referred to from inside (全校, 本校, 该校).
+_SELF_INSTITUTION = frozenset(("全校", "本校", "该校", "全院", "本院", "该院"))
+
+
+def _is_person(name: str, doc: _Names) -> bool:
+    """A personal name the article repeats (陈立群, 小温): a surname and a given name, a
+    nickname, or the full name a title addresses; a place (江门) is none."""
+    if name in doc.alias.values():
+        return True
+    if name not in doc.names or _ENTITY_HEAD.search(name) or gazetteer.load().lookup(name):
+        return False
+    return (len(name) == 3 and name[0] in P.SURNAMES) or (len(name) == 2 and name[0] in "小老阿")
 
 
 #: Clauses an earlier clause head is looked for in (a long sentence is usually a list).
