@@ -47,7 +47,7 @@ def parse_one(path: str) -> dict[str, Any]:
     if not Path(path).is_file():
         raise FileNotFoundError(f"no such file: {path}")
     article = parse_path(path)
-    facts = extract_facts(article.body, article.published)
+    facts = extract_facts(article.body, article.published, article.title)
     quotes = extract_quotes(article.body)
     return {
         "path": path,

@@ -137,7 +137,8 @@ def parse_raw(raw: RawRow) -> ParsedPage:
 
     article = parse_page(raw.body, url=raw.url, content_type=raw.content_type)
     quotes = extract_quotes(article.body)
-    return ParsedPage(raw, article, extract_facts(article.body, article.published), quotes,
+    facts = extract_facts(article.body, article.published, article.title)
+    return ParsedPage(raw, article, facts, quotes,
                       extract_entities(article.body, quotes),
                       signature(article.body_simplified or article.body))
 

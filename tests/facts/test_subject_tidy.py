@@ -86,3 +86,11 @@ def test_main_institution_grows_the_name_but_not_over_a_preposition():
     s = "由远山医院牵头。远山医院很大。患者来到远山医院。"
     assert main_institution(s) == "远山医院"
     assert main_institution("今天天气很好。") is None
+
+
+def test_whole_county_resolves_to_the_county_in_the_title():
+    body = "1-6月，全县工业产值完成88.5亿元，同比增长6.1%。"
+    facts = extract_facts(body, "2021-07-10", title="1-6月青山县工业稳中有进")
+    assert facts[0].subject == "青山县"
+    # without a title the collective reference stays as written
+    assert extract_facts(body, "2021-07-10")[0].subject == "全县"

@@ -870,15 +870,18 @@ def _resolve_period(
 _SURVEY = re.compile(r"调研|调查|问卷|民调|抽查|抽样|受访")
 
 
-def extract_facts(body: str, published: str | None) -> list[Fact]:
-    """Every figure in ``body`` as a :class:`Fact` (SCHEMA.md rules); never raises."""
+def extract_facts(body: str, published: str | None, title: str | None = None) -> list[Fact]:
+    """Every figure in ``body`` as a :class:`Fact` (SCHEMA.md rules); never raises.
+
+    The ``title`` only helps resolve references to the article's own place (全县, 本市)
+    when the body never names it."""
     try:
-        return _extract(body or "", published)
+        return _extract(body or "", published, fold(title or ""))
     except Exception:  # noqa: BLE001 - one bad article must not stop the pipeline
         return []
 
 
-def _extract(body: str, published: str | None) -> list[Fact]:
+def _extract(body: str, published: str | None, title: str = "") -> list[Fact]:
     s = fold(body)
     nums = _stitch_ranges(s, _scan(s))
     nums += _scan_english(s)
@@ -1115,7 +1118,7 @@ def _extract(body: str, published: str | None) -> list[Fact]:
             subject = _unalias(subject, doc.alias)
         if subject and subject[:1] in "全本" and subject[1:] in _SCOPE_PLACE:
             # 全县, 本市: the county or city the article is about
-            subject = _home_place(s, subject[1:], place_cache) or subject
+            subject = _home_place(s, subject[1:], place_cache, title) or subject
         if (
             metric
             and subject
@@ -1249,16 +1252,23 @@ def _unalias(subject: str, alias: dict[str, str]) -> str:
 _SCOPE_PLACE = ("县", "市", "省", "区", "镇")
 
 
-def _home_place(s: str, suffix: str, cache: dict[str, str | None]) -> str | None:
-    """The place with this suffix the article names most often (德清县 for 全县), if any."""
+#: Weight of a place named in the title against its mentions in the body.
+_TITLE_PLACE_WEIGHT = 2
+
+
+def _home_place(s: str, suffix: str, cache: dict[str, str | None], title: str = "") -> str | None:
+    """The place with this suffix the article names most often (德清县 for 全县), if any;
+    a place in the title counts as two mentions (the body of a local report often never
+    names its own county)."""
     if suffix not in cache:
         counts: dict[str, int] = {}
-        for m in re.finditer(suffix, s):
-            for ln in (2, 3):
-                name = s[max(0, m.start() - ln) : m.end()]
-                if len(name) == ln + 1 and _all_cjk(name[:-1]):
-                    if name[0] not in "全本该各每我其" and name[-2] not in _SHARE_CN:
-                        counts[name] = counts.get(name, 0) + 1
+        for text, weight in ((s, 1), (title, _TITLE_PLACE_WEIGHT)):
+            for m in re.finditer(suffix, text):
+                for ln in (2, 3):
+                    name = text[max(0, m.start() - ln) : m.end()]
+                    if len(name) == ln + 1 and _all_cjk(name[:-1]):
+                        if name[0] not in "全本该各每我其年月日号" and name[-2] not in _SHARE_CN:
+                            counts[name] = counts.get(name, 0) + weight
         two = [k for k in counts if len(k) == 3]
         best = max(two, key=lambda k: counts[k], default=None)
         if best:
