@@ -94,3 +94,13 @@ def test_whole_county_resolves_to_the_county_in_the_title():
     assert facts[0].subject == "青山县"
     # without a title the collective reference stays as written
     assert extract_facts(body, "2021-07-10")[0].subject == "全县"
+
+
+def test_specs_follow_a_product_the_paragraph_introduces_once():
+    body = (
+        "Nova X1 今天发布。Nova X1 很轻。Nova X1 的屏幕很大。Nova X1 支持快充。\n"
+        "此外，平板电脑 Nova Pad Pro 也同时亮相，搭载骁龙 888 Plus 处理器，"
+        "电池容量为 8000mAh，价格为 499 美元。"
+    )
+    assert _subject(body, "8000mAh") == "Nova Pad Pro"
+    assert _subject(body, "499 美元") == "Nova Pad Pro"  # not the chip named as an object

@@ -1447,12 +1447,11 @@ def _title_aliases(names: list[str]) -> dict[str, str]:
     return out
 
 
-def _doc_names(s: str) -> _Names:
-    """Names the article repeats (products, organisations, places, people) and its topic."""
-    counts: dict[str, int] = {}
-    first_para = s[: max(s.find("\n"), 200)]
-    # product and model names: Latin letters and digits (Galaxy S20, 麒麟990, 5G手机 is not)
-    for m in _MODEL_NAME.finditer(s):
+def _product_names(s: str, lo: int, hi: int) -> list[tuple[int, str]]:
+    """Product and model names (Galaxy Z Flip, 麒麟990 is not) in s[lo:hi], with offsets:
+    Latin words shaped like a name, not a spec (256GB, LPDDR5, AMOLED)."""
+    out = []
+    for m in _MODEL_NAME.finditer(s, lo, hi):
         t = m.group(0).strip()
         if not _LATIN.search(t) or len(t) < 3:
             continue
@@ -1460,6 +1459,16 @@ def _doc_names(s: str) -> _Names:
             continue  # a quantity with a symbol unit (256GB) or a spec acronym (LPDDR5)
         if not _PRODUCT_SHAPE.match(t):
             continue  # 60FPS, 8mm, ToF, AMOLED: a spec, not a product or brand
+        out.append((m.start(), t))
+    return out
+
+
+def _doc_names(s: str) -> _Names:
+    """Names the article repeats (products, organisations, places, people) and its topic."""
+    counts: dict[str, int] = {}
+    first_para = s[: max(s.find("\n"), 200)]
+    # product and model names: Latin letters and digits (Galaxy S20, 麒麟990, 5G手机 is not)
+    for _, t in _product_names(s, 0, len(s)):
         counts[t] = counts.get(t, 0) + 1
     counts = {k: v for k, v in counts.items() if v >= 2}
     for m in _CN_MODEL.finditer(s):
@@ -1723,10 +1732,22 @@ def _candidates(
         k = s.rfind(nm, para, lo)
         if k > best:
             best, named = k, nm
+    if _LATIN.search(s, para, pos):
+        # a product the paragraph introduces once as a clause subject (折叠屏手机 Galaxy
+        # Z Flip 也一并发布) is what its specifications are for; a component named
+        # as an object (搭载骁龙 855 Plus 处理器) is not
+        for k, nm in _product_names(s, para, pos):
+            if k > best and _PRODUCT_SUBJECT.match(s, k + len(nm)):
+                best, named = k, nm
     yield named  # (the fallbacks start here, at _FALLBACK_FROM)
     yield tnp
     yield doc.topic
 
+
+#: A predicate right after a product name: the name is the subject of its clause.
+_PRODUCT_SUBJECT = re.compile(
+    r"\s*(?:也|将|已|于|在|正|还|则|发布|推出|亮相|上市|开售|首发|采用|搭载|配备|拥有)"
+)
 
 #: Index of the first fallback :func:`_candidates` yields (a name seen earlier in the
 #: paragraph, the running topic, the article's topic), not given by the sentence itself.
