@@ -85,7 +85,7 @@ _METRIC_TRAIL = re.compile(
     r"约|有|了|已经|已|仅|只|将|在|的|增至|降至|升至|提高至|提升至|至|到|由|从|就|也|还|再|保持着|保持在|"
     r"保持|处于|一直|降到|卖到|下探到|下探|可提升|提升|仅需|需要|需|相当于|不能小于|不能大于|小于|大于|"
     r"高于|低于|可达|将达|可能|可以|会|能|要|用|以|外加|肯定|大概|大多|基本上|靠|采用|卖|售|收|"
-    r"降|升|涨|跌|拿下|总|共|全部|一共|超|近|达到|约合|折合|人民币|处于|位于|介于|于|却|则|更|更是|"
+    r"降|升|涨|跌|拿下|总|共|全部|一共|超|近|达到|约合|各|折合|人民币|处于|位于|介于|于|却|则|更|更是|"
     r"都|均|又|甚至|甚|普遍|大多|基本|仍|仍然|依然|还是|原本|大概率|通常|一般|往往|或将|有望|预计|"
     r"占据|占有|占|可)$"
 )
@@ -693,6 +693,13 @@ def _clean_metric(m: str) -> str:
     return m
 
 
+#: A phrase whose quotation marks all close inside it (“动物系”网贷平台): kept as written.
+_BALANCED_QUOTES = re.compile(r'[^“”"《》]*(?:(?:“[^“”]*”|"[^"]*"|《[^《》]*》)[^“”"《》]*)*')
+
+#: A phrase that is one quotation and nothing else (“赞”).
+_ONE_QUOTE = re.compile(r'“[^“”]*”|"[^"]*"|《[^《》]*》')
+
+
 def _after_metric(s: str, pos: int, hi: int) -> str:
     """Noun phrase right after a unit: '2000余家|科创企业落地' -> '科创企业'."""
     if s[pos : pos + 1] == " ":
@@ -709,9 +716,16 @@ def _after_metric(s: str, pos: int, hi: int) -> str:
         and not (s[k].isdigit() and _CJK.match(s[k - 1]))
     ):
         k += 1
-    m = re.sub(r"[“”\"《》]", "", s[pos:k])
-    if not m or (m[0].isdigit() and s[pos : pos + 1] not in '“"《'):
+    m = s[pos:k]
+    if not _BALANCED_QUOTES.fullmatch(m) or _ONE_QUOTE.fullmatch(m):
+        # a quotation cut off by the phrase end is no longer a name, and a phrase that is
+        # one quotation (“赞”) only marks a word: drop the marks, keep them inside a phrase
+        m = re.sub(r"[“”\"《》]", "", m)
+    bare = re.sub(r"[“”\"《》]", "", m)
+    if not bare or (bare[0].isdigit() and s[pos : pos + 1] not in '“"《'):
         return ""  # a quoted name may open with digits (“12306账号”)
+    if m[0] == "处" and len(m) >= 3:
+        m = m[1:]  # "400米处停泊点": 处 makes the distance a place, the noun follows it
     skip = 1 if m[0] == "被" else 0  # "被调查者": 被 opens a noun
     if de and m[0] == "人" and len(m) >= 3:
         m = m[1:]  # "71.5%的人表示发烧": what the people did is what was counted
@@ -721,7 +735,8 @@ def _after_metric(s: str, pos: int, hi: int) -> str:
     cuts = re.finditer(
         r"(?:落地|落户|参加|参与|获得|获|成立|完成|提供|进入|实现|加入|发表|是|在|被|将|已|和|与|"
         r"及|等|都|均|正|也|还|就|了|中|里|上|下|分别|之|左右|以上|的|来|去|到|至|从|为|对|因|"
-        r"组成|成为|接连|全部|悉数|跻身|助力|一起|认为|成功|表示|称|并)",
+        r"组成|成为|接连|全部|悉数|跻身|助力|一起|认为|成功|表示|称|并|各|有可能|可能|进行|"
+        r"数[十百千万]|几[十百千万])",
         m[skip:],
     )
     # a localiser (上, 中 ...) opens words too (上市, 中心): it ends the phrase only after a noun
@@ -734,6 +749,18 @@ def _after_metric(s: str, pos: int, hi: int) -> str:
     if r > 0:
         m = m[: r + 1]  # "120Hz刷新率三星屏幕": a rate noun ends the phrase
     return m
+
+
+def _shared_noun_at(s: str, pos: int, unit: str) -> int:
+    """Where the noun shared by coordinated figures starts: '22.5万总吨|和10万总吨|邮轮泊位',
+    '70%|、80%|资源' (a noun after the last conjunct is the head of all of them); ``pos``
+    when no figure of the same unit follows."""
+    m = re.match(
+        r"(?:\s*(?:以及|[、和及与或])\s*(?:约|近)?[\d.,一二两三四五六七八九十百千万亿零]+"
+        r"(?:多|余)?\s*" + re.escape(unit) + r")+",
+        s[pos : pos + 40],
+    )
+    return pos + m.end() if m else pos
 
 
 #: Nouns that name a measure (覆盖率, 比重, 成本): a metric before the figure that ends in one
@@ -1024,7 +1051,10 @@ def _extract(body: str, published: str | None) -> list[Fact]:
         elif n.unit == "倍" and len(after_b := _after_metric(s, n.end, ce)) >= 2:
             # "3倍光学变焦": the multiple qualifies the noun after it
             metric = after_b
-        elif n.unit not in _NOT_COUNT_UNITS and (after0 := _after_metric(s, n.end, ce)):
+        elif n.unit not in _NOT_COUNT_UNITS and (
+            after0 := _after_metric(s, n.end, ce)
+            or _after_metric(s, _shared_noun_at(s, n.end, n.unit), ce)
+        ):
             metric = M.counted_people(after_raw, n.unit) or after0
             pre = _clean_metric(prefix)
             vm = _SPLIT_VERBS.search(pre)
@@ -1035,6 +1065,14 @@ def _extract(body: str, published: str | None) -> list[Fact]:
             rng = _RANGE_TAIL.match(s, n.end, ce) if n.unit == "%" else None
             a_end = rng.end() if rng else n.end
             after = _after_metric(s, a_end, ce)
+            # "70%、80%资源": coordinated figures share the noun after the last one, unless
+            # the words before them name the measure (票价为50元和80元)
+            sh = _shared_noun_at(s, n.end, n.unit)
+            shared = not after and sh > n.end and not _MEASURE_NOUN_END.search(pre)
+            if shared:
+                after = _after_metric(s, sh, ce)
+                if after[:1] in _SHARE_CN:
+                    after = ""  # "50元和80元两档": a count of the figures, not their noun
             vm = _SPLIT_VERBS.search(pre)
             if vm is not None:
                 subj_part = _clean_metric(pre[: vm.start()])
@@ -1054,6 +1092,7 @@ def _extract(body: str, published: str | None) -> list[Fact]:
                 and after
                 and (
                     prefix.endswith("、")
+                    or shared
                     or re.match(
                         r"[^，。；、]{1,14}、\s*[\d一二三四五六七八九十]", s[n.end : ce + 1]
                     )
@@ -1645,7 +1684,8 @@ def _attribute(
     clause = _strip_times(s[cl:pos], times, cl)
     pron = is_pronoun_head(clause)
     h = None if pron else head_np(clause, metric=metric)
-    if h:
+    if h and not _SPLIT_VERBS.fullmatch(h):
+        # (建成22.5万总吨和: a verb heading the clause names no one)
         return _scope_region(s, lo, cl, h)
     if not pron and metric and clause.endswith(metric) and len(clause) > len(metric) + 1:
         # "创业板指跌近3%": [subject][metric][figure], the metric right before the figure
