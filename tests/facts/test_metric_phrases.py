@@ -38,3 +38,55 @@ def _metrics(body: str, unit: str | None = None) -> list[str | None]:
 )
 def test_metric_phrase(body: str, unit: str, expected: list[str | None]) -> None:
     assert _metrics(body, unit) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "unit", "expected"),
+    [
+        # a demonstrative is no part of the noun
+        ("那一数字已接近30%。", "%", ["数字"]),
+        # a localiser closing the phrase, a source phrase or an extreme are cut off
+        ("这家工厂在节能改造上的累计投入上已超过2亿元。", "元", ["投入"]),
+        ("门票的售价从每张5元到20元不等。", "元", ["售价", "售价"]),
+        ("能耗指标可能最多还有两项。", "项", ["能耗指标"]),
+        # ... but words ending in a localiser character are kept
+        ("网上售价为99元。", "元", ["网上售价"]),
+        # a spending verb without 了 is the noun naming the amount; with 了 it is the verb
+        ("新能源电池研发投入8亿元。", "元", ["新能源电池研发投入"]),
+        ("他们筹集了50万元。", "元", ["筹集"]),
+        ("该公司出资300万元。", "元", ["出资"]),
+        # 把 fronts the object: the noun after the figure, without its verb
+        ("她把10万元积蓄捐出来。", "元", ["积蓄"]),
+        # 翻到 gives the new level of what the clause opened with
+        ("销量从30多台翻到200多台。", "台", ["销量", "销量"]),
+        # a passive before a counted noun is not a loss; a passive loss still is
+        ("该课程被分为12个单元。", "个", ["单元"]),
+        ("他被骗走了8万元。", "元", ["被骗"]),
+        # 元钱: 钱 repeats the unit, it is not what was measured
+        ("他筹集了3万元钱。", "元", ["筹集"]),
+    ],
+)
+def test_metric_edges(body: str, unit: str, expected: list[str | None]) -> None:
+    assert _metrics(body, unit) == expected
+
+
+@pytest.mark.parametrize(
+    ("metric", "expected"),
+    [
+        ("这一比例", "比例"),
+        ("是上一代", "上一代"),
+        ("累计投入上", "累计投入"),
+        ("价格从每项", "价格"),
+        ("车流长达创纪录", "车流长达"),
+        ("补贴形式可能最少", "补贴形式"),
+        # words that end in a localiser or a preposition character stay whole
+        ("高中", "高中"),
+        ("网上售价", "网上售价"),
+        ("理由", "理由"),
+        ("其中", "其中"),
+    ],
+)
+def test_tidy(metric: str, expected: str) -> None:
+    from etl.facts import metrics as M
+
+    assert M.tidy(metric) == expected

@@ -667,7 +667,7 @@ def _clause_end(s: str, pos: int, hi: int) -> int:
 _QUOTE_WS = re.compile(r"[“”\"'‘’「」《》【】]|\s+")
 _TRAIL_PARTICLES = re.compile(r"(?:的|由|从|在)+$")
 _METRIC_OPENER = re.compile(
-    r"^(?:这些|每个|已经|累计|合计|总计|共计|一共|总共|先后|分别|其|该|这|此|各|共|已|并|还|也|在|对|将|又|把)(?=..)"
+    r"^(?:这些|这一|那一|每个|已经|累计|合计|总计|共计|一共|总共|先后|分别|其|该|这|此|各|共|已|并|还|也|在|对|将|又|把)(?=..)"
 )
 
 
@@ -704,6 +704,8 @@ def _after_metric(s: str, pos: int, hi: int) -> str:
     """Noun phrase right after a unit: '2000余家|科创企业落地' -> '科创企业'."""
     if s[pos : pos + 1] == " ":
         pos += 1  # "25W 快充": symbol units are often followed by a space
+    if s[pos : pos + 1] == "钱" and s[pos - 1 : pos] in "元块毛角分":
+        pos += 1  # "2万元钱": 钱 after a money unit repeats the unit
     de = s[pos : pos + 1] == "的"
     if de:
         pos += 1  # "6万平方米的航站楼": the thing measured follows the attributive 的
@@ -736,7 +738,7 @@ def _after_metric(s: str, pos: int, hi: int) -> str:
         r"(?:落地|落户|参加|参与|获得|获|成立|完成|提供|进入|实现|加入|发表|是|在|被|将|已|和|与|"
         r"及|等|都|均|正|也|还|就|了|中|里|上|下|分别|之|左右|以上|的|来|去|到|至|从|为|对|因|"
         r"组成|成为|接连|全部|悉数|跻身|助力|一起|认为|成功|表示|称|并|各|有可能|可能|进行|"
-        r"数[十百千万]|几[十百千万])",
+        r"数[十百千万]|几[十百千万]|[长高深宽远]达)",
         m[skip:],
     )
     # a localiser (上, 中 ...) opens words too (上市, 中心): it ends the phrase only after a noun
@@ -773,7 +775,7 @@ _CHANGE_END = re.compile(
 #: A change verb then 至/到 right before a figure: the figure is the new level.
 _LEVEL_TAIL = re.compile(
     r"(?:(?:同比|环比)?(?:增长|增加|提高|提升|上升|下降|减少|降低|回落|扩大|缩小|上涨|下跌|下滑|"
-    r"攀升|增|降|升|涨|跌)了?)(?:至|到)$|^(?:至|到)$"
+    r"攀升|增|降|升|涨|跌|翻)了?)(?:至|到)$|^(?:至|到)$"
 )
 #: Only a currency conversion before the figure (约合人民币, 折合).
 _CONVERSION = re.compile(r"(?:约合|折合|合|相当于|约)?(?:人民币)?")
@@ -1014,7 +1016,12 @@ def _extract(body: str, published: str | None) -> list[Fact]:
             # "沪指收报2929点": the closing level
             metric = "收盘"
             subject = _clean_metric(prefix[: close.start()]) or None
-        elif (pas := M.PASSIVE.search(_clean_metric(prefix))) and n.unit not in ("%", "倍"):
+        elif (
+            (pas := M.PASSIVE.search(_clean_metric(prefix)))
+            and n.unit not in ("%", "倍")
+            and not (n.unit not in _NOT_COUNT_UNITS and _after_metric(s, n.end, ce))
+        ):
+            # (被细分为43个项目: a count of the noun after it, not a loss)
             # "被骗走139万元", "被扣了12元": what was lost
             metric = "被" + pas.group(1)
         elif n.unit in _MONEY_UNITS and n.mult < 1e8 and (sale := M.SALE_BEFORE.search(prefix)):
@@ -1073,15 +1080,28 @@ def _extract(body: str, published: str | None) -> list[Fact]:
                 after = _after_metric(s, sh, ce)
                 if after[:1] in _SHARE_CN:
                     after = ""  # "50元和80元两档": a count of the figures, not their noun
+            bawei = prefix.endswith("把")
             vm = _SPLIT_VERBS.search(pre)
             if vm is not None:
                 subj_part = _clean_metric(pre[: vm.start()])
                 obj = pre[vm.end() :]
                 obj = _clean_metric(obj)
-                if M.ORDINAL_ONLY.fullmatch(obj):
-                    obj = ""  # "完成了新一轮3000万元融资": the noun comes after the figure
+                if M.ORDINAL_ONLY.fullmatch(obj) or obj in ("上", "中", "里"):
+                    # "完成了新一轮3000万元融资": the noun comes after the figure;
+                    # "投入上已超过": a localiser is no object
+                    obj = ""
+                nominal = not obj and not after and M.NOMINAL_VERB.match(vm.group(0))
+                # (the aspect marker is checked in the text: the cleaned prefix lost it)
+                marked = nominal and re.search(re.escape(vm.group(0)) + "[了过]", prefix)
+                if nominal and not marked:
+                    # "研发投入10亿美元", "公司出资500万元": the verb is also the noun
+                    # naming the amount, the head of the phrase before the figure
+                    subj_part = pre[: vm.end()]
                 subject = subj_part or None
-                if not obj and not after and len(subj_part) >= 2:
+                if marked:
+                    # "他募集了2万元": with its aspect marker it is a verb, naming the amount
+                    metric = vm.group(0).rstrip("了过")
+                elif not obj and not after and len(subj_part) >= 2:
                     # "固定资产投资完成246.79亿元": the verb has no object, the noun before
                     # it names what was measured
                     subject, metric = _split_subject(subj_part)
@@ -1093,6 +1113,7 @@ def _extract(body: str, published: str | None) -> list[Fact]:
                 and (
                     prefix.endswith("、")
                     or shared
+                    or bawei
                     or re.match(
                         r"[^，。；、]{1,14}、\s*[\d一二三四五六七八九十]", s[n.end : ce + 1]
                     )
@@ -1101,6 +1122,10 @@ def _extract(body: str, published: str | None) -> list[Fact]:
             ):
                 # "全球25%智能手机、20%毛衣", "保证15%的运力": the share is of the noun after it
                 metric = after
+                if bawei:
+                    # "把20万元奖金捐出来": 把 fronts the object, the verb and its
+                    # complement follow it
+                    metric = M.BA_VERB_END.sub("", metric) or metric
                 subject = _clean_metric(pre.rstrip("、")) if prefix.endswith("、") else None
             elif pre:
                 sm = _SUBJECT_END.match(pre)
@@ -1155,6 +1180,8 @@ def _extract(body: str, published: str | None) -> list[Fact]:
             metric = metric[len(subject) :]  # "海之梦号长": the name is the subject, not the metric
         if metric and not (list_item and prev):
             metric = M.after_le(metric)
+            if (tidied := M.tidy(metric)) != metric:
+                metric = _clean_metric(tidied) or metric
         if metric and metric[0] == "的" and len(metric) > 2:
             metric = metric[1:]  # "（超过30%）的企业": the attributive 的 opens no noun
         if metric is not None and not metric:

@@ -98,6 +98,11 @@ def clause_head(text: str) -> str | None:
     return None
 
 
+#: Verbs of spending or raising that also name the amount (研发投入, 出资): a figure right
+#: after one measures it.
+NOMINAL_VERB = re.compile(r"(?:投入|出资|募集|筹集)")
+#: A verb with its result or direction complement ending the object of 把 (奖金捐出, 钱花光).
+BA_VERB_END = re.compile(r"(?<=..).(?:出|进|回|过|起|走|掉|完|光|给|成|到)$")
 #: A passive loss before a figure (被骗走, 被扣了, 被罚): the verb with its 被 is the metric.
 PASSIVE = re.compile(r"被([\u4e00-\u9fff]{1,2}?)(?:走|掉|去|了)*$")
 #: A market close before an index level (收报, 收于, 报收).
@@ -168,4 +173,36 @@ def unit_measure(unit: str, metric: str | None, prefix: str, after: str, chip: b
         if metric and (nm := _MONEY_NOUN_END.search(metric)):
             return rate + nm.group(0)
         return rate
+    return metric
+
+
+# --- words around a noun phrase that are not part of it -------------------------------------
+
+#: A demonstrative, copula, preposition or the end of a place phrase opening a metric:
+#: 这一比例, 是第二名, (对)于超过, (改造)上的投入.
+_NP_OPENER = re.compile(r"^(?:这一|那一|这个|那个|这些|那些|这|那|是|于|[上中里内下]的)(?=..)")
+#: Localisers that end a place phrase (投入上, 记录中); words that end in one are spared.
+_LOCALISER_END = re.compile(r"(?<!以|之|其|高|初|线|网|心|年|月|手)[上中里内]$")
+#: A preposition opening a source or a distributive (价格从每项, 比例由): not the noun.
+_PREP_TAIL = re.compile(r"(?<=..)(?:从|由)(?:每.{0,2}|.?)$")
+#: An extreme or a record that qualifies the figure (最少还有三类, 长达创纪录的631公里).
+_QUALIFIER_END = re.compile(
+    r"(?:可能|或将|将)?(?:至少|最少|最多|最高|最低)$|创(?:历史)?(?:纪录|新高|新低)$"
+)
+
+
+def tidy(metric: str) -> str:
+    """A metric without the words around its noun phrase: '这一比例' -> '比例', '累计投入上'
+    -> '累计投入', '价格从每项' -> '价格', '形式可能最少' -> '形式'. A demonstrative, copula
+    or preposition is no part of a noun, nor is a localiser, a source phrase or a qualifier
+    of the figure after it."""
+    prev = None
+    while prev != metric:
+        prev = metric
+        metric = _NP_OPENER.sub("", metric)
+        if len(metric) >= 3:
+            metric = _LOCALISER_END.sub("", metric)
+        metric = _PREP_TAIL.sub("", metric)
+        if len(metric) >= 4:
+            metric = _QUALIFIER_END.sub("", metric)
     return metric
