@@ -90,3 +90,21 @@ def test_tidy(metric: str, expected: str) -> None:
     from etl.facts import metrics as M
 
     assert M.tidy(metric) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "unit", "expected"),
+    [
+        # 降到了: the new level of what the clause measured before
+        ("其手机的电量从90%降到了40%。", "%", ["电量", "电量"]),
+        # a bracketed aside between the term and its share is read through
+        ("大幅下降（超过20%）仅占3.5%。", "%", ["大幅下降", "大幅下降"]),
+        # ... while a term inside the clause after the bracket still names its figure
+        ("受访者（共300人）中，满意度为85%。", "%", ["满意度"]),
+        # a partial scope before a bracketed weather term is where it falls
+        ("西部山区局地大雪(5～8毫米)。", "毫米", ["大雪", "大雪"]),
+        ("东南部部分地区暴雨（50～80毫米）。", "毫米", ["暴雨", "暴雨"]),
+    ],
+)
+def test_metric_clauses(body: str, unit: str, expected: list[str | None]) -> None:
+    assert _metrics(body, unit) == expected

@@ -664,6 +664,24 @@ def _clause_end(s: str, pos: int, hi: int) -> int:
     return k
 
 
+def _aside_before(
+    s: str, lo: int, cl: int, pos: int, times: list[TimeExpr]
+) -> tuple[int, str] | None:
+    """The clause around a bracketed aside when only filler stands between the aside and the
+    figure: '严重下滑（超过30%）仅占6.5%' -> (start of 严重下滑, '严重下滑仅占'); else None."""
+    if cl <= lo or s[cl - 1] not in "）)":
+        return None
+    o = max(s.rfind("（", lo, cl), s.rfind("(", lo, cl))
+    if o <= lo or cl - o > _MAX_ASIDE or _clean_metric(_strip_times(s[cl:pos], times, cl)):
+        return None
+    outer = _clause_start(s, lo, o)
+    return outer, _strip_times(s[outer:o], times, outer) + _strip_times(s[cl:pos], times, cl)
+
+
+#: Longest bracketed aside read through (（超过30%）, （含摘要）).
+_MAX_ASIDE = 16
+
+
 _QUOTE_WS = re.compile(r"[“”\"'‘’「」《》【】]|\s+")
 _TRAIL_PARTICLES = re.compile(r"(?:的|由|从|在)+$")
 _METRIC_OPENER = re.compile(
@@ -775,7 +793,7 @@ _CHANGE_END = re.compile(
 #: A change verb then 至/到 right before a figure: the figure is the new level.
 _LEVEL_TAIL = re.compile(
     r"(?:(?:同比|环比)?(?:增长|增加|提高|提升|上升|下降|减少|降低|回落|扩大|缩小|上涨|下跌|下滑|"
-    r"攀升|增|降|升|涨|跌|翻)了?)(?:至|到)$|^(?:至|到)$"
+    r"攀升|增|降|升|涨|跌|翻)了?)(?:至|到)了?$|^(?:至|到)了?$"
 )
 #: Only a currency conversion before the figure (约合人民币, 折合).
 _CONVERSION = re.compile(r"(?:约合|折合|合|相当于|约)?(?:人民币)?")
@@ -799,6 +817,8 @@ def _split_subject(phrase: str) -> tuple[str | None, str | None]:
 def _change_metric(prefix: str) -> str | None:
     found = list(_CHANGE.finditer(prefix))
     m = found[-1] if found else None
+    if m and "占" in prefix[m.end() :]:
+        return None  # "大幅下降的仅占3.5%": a share of those that changed, not the change
     if m and (prefix.endswith(m.group(0)) or len(prefix) - m.end() <= 3):
         # filler after the change word is dropped, the change word itself is kept whole
         return m.group(0) + _strip_trail(prefix[m.end() :])
@@ -990,6 +1010,11 @@ def _extract(body: str, published: str | None) -> list[Fact]:
         # a previous figure in the same clause: the metric is what stands between them
         prev = prev_in_sentence.get(si)
         list_item = False
+        aside = _aside_before(s, lo, cl, n.start, times)
+        if aside is not None and prev and prev[0] > aside[0]:
+            # "严重下滑（超过30%）仅占6.5%": a figure in a closed aside is not the figure
+            # before this one; the clause reads on without the brackets
+            prev = None
         if prev and prev[0] > cl:
             between = s[prev[0] : n.start]
             if re.fullmatch(r"\s*(?:[、和及与或]|以及)?\s*", between) or (
@@ -1000,6 +1025,8 @@ def _extract(body: str, published: str | None) -> list[Fact]:
         else:
             cl2 = cl
         prefix = _strip_times(s[cl2 : n.start], times, cl2)
+        if aside is not None:
+            cl2, prefix = aside
         metric: str | None = None
         subject: str | None = None
         change = _change_metric(prefix)

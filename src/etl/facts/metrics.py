@@ -57,6 +57,8 @@ def counted_people(after: str, unit: str) -> str | None:
     return None
 
 
+#: A partial scope before a weather term (局地大雪, 部分地区暴雨): where, not what falls.
+_PARTIAL_PLACE = re.compile(r".*(?:局地|局部地区|局部|部分地区|部分地方|个别地方)")
 #: The term before an opening bracket, ended by the last verb of existence before it.
 _EXIST = re.compile(r".*(?:有|出现|为|是|呈)")
 
@@ -70,6 +72,9 @@ def bracket_term(s: str, lo: int, open_at: int) -> str | None:
     m = _EXIST.match(text)
     if m and len(text) - m.end() >= 2:
         text = text[m.end() :]
+    sc = _PARTIAL_PLACE.match(text)
+    if sc and len(text) - sc.end() >= 2:
+        text = text[sc.end() :]  # "局地大雪(5～6毫米)": where it falls, not what falls
     return text if 2 <= len(text) <= 12 else None
 
 
