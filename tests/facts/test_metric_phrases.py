@@ -108,3 +108,23 @@ def test_tidy(metric: str, expected: str) -> None:
 )
 def test_metric_clauses(body: str, unit: str, expected: list[str | None]) -> None:
     assert _metrics(body, unit) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "unit", "expected"),
+    [
+        # a price band after a money figure names what it measures
+        ("多数平板都在2000元档位，销量平平。", "元", ["档位"]),
+        ("这款手机售价2000元，销量平平。", "元", ["手机售价"]),
+        # a demonstrative with its classifier is no part of the noun; 项目 stays whole
+        ("该项目总投资5亿元。", "元", ["项目总投资"]),
+        # a clause of an adverb and a verb continues the noun the clause before names
+        ("——车队人数，迅速扩展到30人。", "人", ["车队人数"]),
+        ("由此产生的贸易逆差创下新高，达到800亿美元。", "美元", ["贸易逆差"]),
+        ("他创作的大量歌曲，有两百余首获奖。", "首", ["歌曲"]),
+        # ... but not a clause that names no measure and has no attributive noun
+        ("李明开通网银，转走了两万元。", "元", ["转走"]),
+    ],
+)
+def test_metric_anaphora(body: str, unit: str, expected: list[str | None]) -> None:
+    assert _metrics(body, unit) == expected

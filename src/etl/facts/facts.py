@@ -685,7 +685,8 @@ _MAX_ASIDE = 16
 _QUOTE_WS = re.compile(r"[“”\"'‘’「」《》【】]|\s+")
 _TRAIL_PARTICLES = re.compile(r"(?:的|由|从|在)+$")
 _METRIC_OPENER = re.compile(
-    r"^(?:这些|这一|那一|每个|已经|累计|合计|总计|共计|一共|总共|先后|分别|其|该|这|此|各|共|已|并|还|也|在|对|将|又|把)(?=..)"
+    r"^(?:[这那该此][款个家台辆种批](?!人)|这些|这一|那一|每个|已经|累计|合计|总计|共计|"
+    r"一共|总共|先后|分别|其|该|这|此|各|共|已|并|还|也|在|对|将|又|把)(?=..)"
 )
 
 
@@ -1166,14 +1167,18 @@ def _extract(body: str, published: str | None) -> list[Fact]:
                     metric = after
             else:
                 metric = after or None
+            if after and M.PRICE_BAND.fullmatch(after):
+                # "大多在5000元档位": a price band after the figure names what it measures
+                metric = after
             if metric and len(metric) > _MAX_METRIC_BEFORE:
                 metric = metric[-_MAX_METRIC_BEFORE:]
         if not metric and n.unit == "人":
             # "过去三年有12人获奖", "7104人为阳性": the people counted are those who did it
             metric = M.counted_people(after_raw, n.unit)
         if (
-            not metric
-            and not _clean_metric(prefix)
+            (not metric or M.BARE_PREDICATE.fullmatch(metric))
+            and (not (bare := _clean_metric(prefix)) or M.BARE_PREDICATE.fullmatch(bare))
+            and not (prev and prev[0] > cl)
             and cl > lo
             and s[cl - 1] in "，,"
             and not _after_metric(s, n.end, ce)
@@ -1181,7 +1186,7 @@ def _extract(body: str, published: str | None) -> list[Fact]:
             # "进口继续扩大，突破3000亿美元": a clause of only a verb and its figure continues
             # the noun phrase the clause before it opened with
             pc = _clause_start(s, lo, cl - 1)
-            metric = M.clause_head(_strip_times(s[pc : cl - 1], times, pc))
+            metric = M.clause_head(_strip_times(s[pc : cl - 1], times, pc)) or metric
         if metric and (lat := M.LATIN_HEAD.match(metric)):
             # "GalaxyS20Ultra售价": the model is who the price is for
             subject = subject or lat.group(0)

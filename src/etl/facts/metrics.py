@@ -92,15 +92,41 @@ ORDINAL_ONLY = re.compile(
 
 def clause_head(text: str) -> str | None:
     """The noun phrase a clause opens with, before its first verb or adverb (no checks on
-    what it names): '进口继续扩大' -> '进口'."""
-    t = _LEAD.sub("", text.strip())
+    what it names): '进口继续扩大' -> '进口'; a clause with no verb is all noun phrase when
+    it names a measure ('——车队人数'); an attributive 的 leaves its head
+    ('由此产生的逆差创下新高' -> '逆差')."""
+    t = _LEAD.sub("", text.strip().lstrip('—－-·…“”"')).rstrip('”"')
     b = _BOUNDARY.search(t, 1)
     while b is not None and b.start() < 2:
         b = _BOUNDARY.search(t, b.start() + 1)
-    head = t[: b.start()] if b else None
-    if head and 2 <= len(head) <= 10 and re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9]+", head):
+    end = b.start() if b else len(t)
+    rec = _RECORD_VERB.search(t, 2)
+    if rec and rec.start() < end:
+        end = rec.start()
+    head = t[:end]
+    if end == len(t) and not _MEASURE_END.search(head) and "的" not in head[1:]:
+        # a clause without a verb heads the next one only when it is plainly a noun phrase:
+        # a measure (车队人数) or an attributive (创作的歌曲)
+        return None
+    if "的" in head[1:]:
+        head = _QUANTIFIER.sub("", head[head.rfind("的") + 1 :])
+    if 2 <= len(head) <= 10 and re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9]+", head):
         return head
     return None
+
+
+#: The last character of a noun naming a measure (人数, 逆差额, 增速, 规模).
+_MEASURE_END = re.compile(r"[率比例重额度幅速量值数价费本入润息金资薪模差]$")
+#: Verbs of setting a record (逆差创下新高, 刷新纪录): they end the noun phrase before them.
+_RECORD_VERB = re.compile(r"创下|创出|再创|刷新|创(?=新|历史|纪录|记录)")
+#: A vague quantity before a noun (大量歌曲, 众多企业): the figure after gives the amount.
+_QUANTIFIER = re.compile(r"^(?:大量|许多|众多|不少|诸多|大批)(?=..)")
+#: A predicate that is only an adverb of manner or degree and its verb (迅速扩展, 继续扩大):
+#: a clause made of one has no noun of its own, it continues the one before it.
+BARE_PREDICATE = re.compile(
+    r"(?:迅速|快速|继续|进一步|逐步|逐渐|大幅|稳步|持续|再次|一度|迅猛|急剧|明显|显著|不断)"
+    r"[\u4e00-\u9fff]{1,2}"
+)
 
 
 #: Verbs of spending or raising that also name the amount (研发投入, 出资): a figure right
@@ -108,6 +134,8 @@ def clause_head(text: str) -> str | None:
 NOMINAL_VERB = re.compile(r"(?:投入|出资|募集|筹集)")
 #: A verb with its result or direction complement ending the object of 把 (奖金捐出, 钱花光).
 BA_VERB_END = re.compile(r"(?<=..).(?:出|进|回|过|起|走|掉|完|光|给|成|到)$")
+#: Nouns for a price band (3000元价位, 千元档): the figure measures the band.
+PRICE_BAND = re.compile(r"(?:价位|档位|档次|价格档|价格段|价位段|价格区间|档)")
 #: A passive loss before a figure (被骗走, 被扣了, 被罚): the verb with its 被 is the metric.
 PASSIVE = re.compile(r"被([\u4e00-\u9fff]{1,2}?)(?:走|掉|去|了)*$")
 #: A market close before an index level (收报, 收于, 报收).
