@@ -128,3 +128,38 @@ def test_metric_clauses(body: str, unit: str, expected: list[str | None]) -> Non
 )
 def test_metric_anaphora(body: str, unit: str, expected: list[str | None]) -> None:
     assert _metrics(body, unit) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "unit", "expected"),
+    [
+        # 分别 gives each figure its own conjunct, with the measure noun they share
+        (
+            "出口、进口和转口规模分别为1亿元、2亿元和3亿元。",
+            "元",
+            ["出口规模", "进口规模", "转口规模"],
+        ),
+        ("毛利率和净利率分别为30%和12%。", "%", ["毛利率", "净利率"]),
+        # ... but coordinated owners of one measure keep it (they are subjects)
+        ("张三和李四的工资分别为3000元、4000元。", "元", ["工资", "工资"]),
+        # without 分别 the coordinated phrase is one measure
+        ("出口和进口总额为5亿元。", "元", ["出口和进口总额"]),
+    ],
+)
+def test_metric_respective(body: str, unit: str, expected: list[str | None]) -> None:
+    assert _metrics(body, unit) == expected
+
+
+@pytest.mark.parametrize(
+    ("metric", "index", "expected"),
+    [
+        ("营业成本和营业支出增幅", 0, "营业成本增幅"),
+        ("营业成本和营业支出增幅", 1, "营业支出增幅"),
+        ("营业成本和营业支出增幅", 2, None),
+        ("增幅", 0, None),
+    ],
+)
+def test_respective(metric: str, index: int, expected: str | None) -> None:
+    from etl.facts import metrics as M
+
+    assert M.respective(metric, index) == expected

@@ -934,6 +934,8 @@ def _extract(body: str, published: str | None) -> list[Fact]:
     figure_sents: set[int] = set()
     sent_cache: dict[int, list[TimeExpr]] = {}
     prev_in_sentence: dict[int, tuple[int, str | None, str | None, str]] = {}
+    # per sentence, a coordinated metric 分别 distributes and the conjunct last used
+    resp: dict[int, tuple[str, int]] = {}
     doc = _doc_names(s)
     last_level_metric: str | None = None
     place_cache: dict[str, str | None] = {}
@@ -1218,6 +1220,16 @@ def _extract(body: str, published: str | None) -> list[Fact]:
             metric = metric[1:]  # "（超过30%）的企业": the attributive 的 opens no noun
         if metric is not None and not metric:
             metric = None
+        # "营业成本和营业支出增幅分别高达100.5%和149%": each figure takes its own conjunct
+        # (the coordinated metric stays what later figures and the subject are read from)
+        own_metric = None
+        if metric and not list_item and "分别" in prefix:
+            own_metric = M.respective(metric, 0)
+            if own_metric:
+                resp[si] = (metric, 0)
+        elif list_item and si in resp and metric == resp[si][0]:
+            own_metric = M.respective(metric, resp[si][1] + 1)
+            resp[si] = (metric, resp[si][1] + 1)
         period = _resolve_period(
             times,
             lo,
@@ -1277,7 +1289,7 @@ def _extract(body: str, published: str | None) -> list[Fact]:
                 value=_round(n.value),
                 unit=n.unit,
                 approx=n.approx,
-                metric=metric,
+                metric=own_metric or metric,
                 subject=subject,
                 period=period,
                 sentence=body[lo:hi].strip(),

@@ -239,3 +239,28 @@ def tidy(metric: str) -> str:
         if len(metric) >= 4:
             metric = _QUALIFIER_END.sub("", metric)
     return metric
+
+
+# --- respective figures (分别) ----------------------------------------------------------------
+
+#: Coordinators between the nouns that 分别 distributes figures over.
+_CONJ = re.compile(r"以及|[和与及、]")
+#: Measure nouns that coordinated nouns can share (营业成本和营业支出增幅: 增幅 of each).
+_SHARED_HEAD = re.compile(
+    r"(?:增长率|增幅|增速|涨幅|降幅|跌幅|占比|比重|比例|增加值|总额|金额|规模|数量|产量|销量|"
+    r"收入|利润|成交额|市场份额|份额)$"
+)
+
+
+def respective(metric: str, index: int) -> str | None:
+    """The metric of the ``index``-th figure after 分别 when ``metric`` coordinates nouns:
+    ('营业成本和营业支出增幅', 0) -> '营业成本增幅' (a measure noun closing the last conjunct
+    is shared by all of them), ('毛利率和净利率', 1) -> '净利率'; None when ``metric`` is no
+    coordination or has fewer conjuncts."""
+    parts = _CONJ.split(metric)
+    if len(parts) < 2 or index >= len(parts) or any(len(p) < 2 for p in parts):
+        return None
+    head = _SHARED_HEAD.search(parts[-1])
+    if head is None or head.start() == 0 or _SHARED_HEAD.search(parts[0]):
+        return parts[index]
+    return parts[index] if index == len(parts) - 1 else parts[index] + head.group(0)
