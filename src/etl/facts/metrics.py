@@ -213,11 +213,15 @@ def unit_measure(unit: str, metric: str | None, prefix: str, after: str, chip: b
 
 #: A demonstrative, copula, preposition or the end of a place phrase opening a metric:
 #: 这一比例, 是第二名, (对)于超过, (改造)上的投入.
-_NP_OPENER = re.compile(r"^(?:这一|那一|这个|那个|这些|那些|这|那|是|于|[上中里内下]的)(?=..)")
+_NP_OPENER = re.compile(
+    r"^(?:这一|那一|这个|那个|这些|那些|这|那|是(?!否)|于|[上中里内下]的)(?=..)"
+)
 #: Localisers that end a place phrase (投入上, 记录中); words that end in one are spared.
-_LOCALISER_END = re.compile(r"(?<!以|之|其|高|初|线|网|心|年|月|手)[上中里内]$")
+_LOCALISER_END = re.compile(
+    r"(?<![以之其高初线网心年月手集空途公英千国省市区境室体早晚马海身基])[上中里内]$"
+)
 #: A preposition opening a source or a distributive (价格从每项, 比例由): not the noun.
-_PREP_TAIL = re.compile(r"(?<=..)(?:从|由)(?:每.{0,2}|.?)$")
+_PREP_TAIL = re.compile(r"(?<=..)(?<![理自缘来经跟服听遵无])(?:从|由)(?:每.{0,2}|.?)$")
 #: An extreme or a record that qualifies the figure (最少还有三类, 长达创纪录的631公里).
 _QUALIFIER_END = re.compile(
     r"(?:可能|或将|将)?(?:至少|最少|最多|最高|最低)$|创(?:历史)?(?:纪录|新高|新低)$"
