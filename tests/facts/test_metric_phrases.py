@@ -167,3 +167,11 @@ def test_respective(metric: str, index: int, expected: str | None) -> None:
     from etl.facts import metrics as M
 
     assert M.respective(metric, index) == expected
+
+
+def test_among_frame() -> None:
+    # "N人中有M名": 中 makes the first figure a group; a localiser alone is never a metric
+    assert _metrics("该班级40人中有32名通过考试。") == ["班级", "通过考试"]
+    assert _metrics("首批学员40人中有32名。") == ["首批学员", None]
+    # ... while a noun opening with 中 after a figure is kept
+    assert _metrics("全市有10个中心城区。") == ["中心城区"]

@@ -715,6 +715,8 @@ def _clean_metric(m: str) -> str:
 #: A phrase whose quotation marks all close inside it (“动物系”网贷平台): kept as written.
 _BALANCED_QUOTES = re.compile(r'[^“”"《》]*(?:(?:“[^“”]*”|"[^"]*"|《[^《》]*》)[^“”"《》]*)*')
 
+#: A localiser right after a figure that frames a group (51人中有, 10家里就): "among".
+_AMONG = re.compile(r"[中里](?:有|的|就|共|仅|只|至少|超过|近)")
 #: A phrase that is one quotation and nothing else (“赞”).
 _ONE_QUOTE = re.compile(r'“[^“”]*”|"[^"]*"|《[^《》]*》')
 
@@ -751,8 +753,8 @@ def _after_metric(s: str, pos: int, hi: int) -> str:
     if de and m[0] == "人" and len(m) >= 3:
         m = m[1:]  # "71.5%的人表示发烧": what the people did is what was counted
         skip = 1
-    if m in ("上", "下", "中", "里"):
-        return ""
+    if m in ("上", "下", "中", "里") or _AMONG.match(m):
+        return ""  # "51人中有45名": 中 makes the figure a group, the words after are no noun
     cuts = re.finditer(
         r"(?:落地|落户|参加|参与|获得|获|成立|完成|提供|进入|实现|加入|发表|是|在|被|将|已|和|与|"
         r"及|等|都|均|正|也|还|就|了|中|里|上|下|分别|之|左右|以上|的|来|去|到|至|从|为|对|因|"
@@ -1215,7 +1217,7 @@ def _extract(body: str, published: str | None) -> list[Fact]:
         if metric and not (list_item and prev):
             metric = M.after_le(metric)
             if (tidied := M.tidy(metric)) != metric:
-                metric = _clean_metric(tidied) or metric
+                metric = _clean_metric(tidied) or (metric if tidied else "")
         if metric and metric[0] == "的" and len(metric) > 2:
             metric = metric[1:]  # "（超过30%）的企业": the attributive 的 opens no noun
         if metric is not None and not metric:

@@ -242,7 +242,7 @@ def tidy(metric: str) -> str:
         metric = _PREP_TAIL.sub("", metric)
         if len(metric) >= 4:
             metric = _QUALIFIER_END.sub("", metric)
-    return metric
+    return "" if metric in ("上", "下", "中", "里", "内") else metric  # a localiser alone
 
 
 # --- respective figures (分别) ----------------------------------------------------------------
