@@ -95,7 +95,7 @@ _METRIC_TRAIL = re.compile(
     r"约|有|了|已经|已|仅|只|将|在|的|增至|降至|升至|提高至|提升至|至|到|由|从|就|也|还|再|保持着|保持在|"
     r"保持|处于|一直|降到|卖到|下探到|下探|可提升|提升|仅需|需要|需|相当于|不能小于|不能大于|小于|大于|"
     r"高于|低于|可达|将达|可能|可以|会|能|要|用|以|外加|肯定|大概|大多|基本上|靠|采用|卖|售|收|"
-    r"降|升|涨|跌|拿下|总|共|全部|一共|超|近|达到|约合|折合|人民币|处于|位于|介于|于|却|则|更|更是|"
+    r"降|升|涨|跌|拿下|总|共|全部|一共|超|近|达到|约合|各|折合|人民币|处于|位于|介于|于|却|则|更|更是|"
     r"都|均|又|甚至|甚|普遍|大多|基本|仍|仍然|依然|还是|原本|大概率|通常|一般|往往|或将|有望|预计|"
     r"占据|占有|占|可)$"
 )
@@ -674,10 +674,29 @@ def _clause_end(s: str, pos: int, hi: int) -> int:
     return k
 
 
+def _aside_before(
+    s: str, lo: int, cl: int, pos: int, times: list[TimeExpr]
+) -> tuple[int, str] | None:
+    """The clause around a bracketed aside when only filler stands between the aside and the
+    figure: '严重下滑（超过30%）仅占6.5%' -> (start of 严重下滑, '严重下滑仅占'); else None."""
+    if cl <= lo or s[cl - 1] not in "）)":
+        return None
+    o = max(s.rfind("（", lo, cl), s.rfind("(", lo, cl))
+    if o <= lo or cl - o > _MAX_ASIDE or _clean_metric(_strip_times(s[cl:pos], times, cl)):
+        return None
+    outer = _clause_start(s, lo, o)
+    return outer, _strip_times(s[outer:o], times, outer) + _strip_times(s[cl:pos], times, cl)
+
+
+#: Longest bracketed aside read through (（超过30%）, （含摘要）).
+_MAX_ASIDE = 16
+
+
 _QUOTE_WS = re.compile(r"[“”\"'‘’「」《》【】]|\s+")
 _TRAIL_PARTICLES = re.compile(r"(?:的|由|从|在)+$")
 _METRIC_OPENER = re.compile(
-    r"^(?:这些|每个|已经|累计|合计|总计|共计|一共|总共|先后|分别|其|该|这|此|各|共|已|并|还|也|在|对|将|又|把)(?=..)"
+    r"^(?:[这那该此][款个家台辆种批](?!人)|这些|这一|那一|每个|已经|累计|合计|总计|共计|"
+    r"一共|总共|先后|分别|其|该|这|此|各|共|已|并|还|也|在|对|将|又|把)(?=..)"
 )
 
 
@@ -703,10 +722,21 @@ def _clean_metric(m: str) -> str:
     return m
 
 
+#: A phrase whose quotation marks all close inside it (“动物系”网贷平台): kept as written.
+_BALANCED_QUOTES = re.compile(r'[^“”"《》]*(?:(?:“[^“”]*”|"[^"]*"|《[^《》]*》)[^“”"《》]*)*')
+
+#: A localiser right after a figure that frames a group (51人中有, 10家里就): "among".
+_AMONG = re.compile(r"[中里](?:有|的|就|共|仅|只|至少|超过|近)")
+#: A phrase that is one quotation and nothing else (“赞”).
+_ONE_QUOTE = re.compile(r'“[^“”]*”|"[^"]*"|《[^《》]*》')
+
+
 def _after_metric(s: str, pos: int, hi: int) -> str:
     """Noun phrase right after a unit: '2000余家|科创企业落地' -> '科创企业'."""
     if s[pos : pos + 1] == " ":
         pos += 1  # "25W 快充": symbol units are often followed by a space
+    if s[pos : pos + 1] == "钱" and s[pos - 1 : pos] in "元块毛角分":
+        pos += 1  # "2万元钱": 钱 after a money unit repeats the unit
     de = s[pos : pos + 1] == "的"
     if de:
         pos += 1  # "6万平方米的航站楼": the thing measured follows the attributive 的
@@ -719,19 +749,27 @@ def _after_metric(s: str, pos: int, hi: int) -> str:
         and not (s[k].isdigit() and _CJK.match(s[k - 1]))
     ):
         k += 1
-    m = re.sub(r"[“”\"《》]", "", s[pos:k])
-    if not m or (m[0].isdigit() and s[pos : pos + 1] not in '“"《'):
+    m = s[pos:k]
+    if not _BALANCED_QUOTES.fullmatch(m) or _ONE_QUOTE.fullmatch(m):
+        # a quotation cut off by the phrase end is no longer a name, and a phrase that is
+        # one quotation (“赞”) only marks a word: drop the marks, keep them inside a phrase
+        m = re.sub(r"[“”\"《》]", "", m)
+    bare = re.sub(r"[“”\"《》]", "", m)
+    if not bare or (bare[0].isdigit() and s[pos : pos + 1] not in '“"《'):
         return ""  # a quoted name may open with digits (“12306账号”)
+    if m[0] == "处" and len(m) >= 3:
+        m = m[1:]  # "400米处停泊点": 处 makes the distance a place, the noun follows it
     skip = 1 if m[0] == "被" else 0  # "被调查者": 被 opens a noun
     if de and m[0] == "人" and len(m) >= 3:
         m = m[1:]  # "71.5%的人表示发烧": what the people did is what was counted
         skip = 1
-    if m in ("上", "下", "中", "里"):
-        return ""
+    if m in ("上", "下", "中", "里") or _AMONG.match(m):
+        return ""  # "51人中有45名": 中 makes the figure a group, the words after are no noun
     cuts = re.finditer(
         r"(?:落地|落户|参加|参与|获得|获|成立|完成|提供|进入|实现|加入|发表|是|在|被|将|已|和|与|"
         r"及|等|都|均|正|也|还|就|了|中|里|上|下|分别|之|左右|以上|的|来|去|到|至|从|为|对|因|"
-        r"组成|成为|接连|全部|悉数|跻身|助力|一起|认为|成功|表示|称|并)",
+        r"组成|成为|接连|全部|悉数|跻身|助力|一起|认为|成功|表示|称|并|各|有可能|可能|进行|"
+        r"数[十百千万]|几[十百千万]|[长高深宽远]达)",
         m[skip:],
     )
     # a localiser (上, 中 ...) opens words too (上市, 中心): it ends the phrase only after a noun
@@ -746,6 +784,18 @@ def _after_metric(s: str, pos: int, hi: int) -> str:
     return m
 
 
+def _shared_noun_at(s: str, pos: int, unit: str) -> int:
+    """Where the noun shared by coordinated figures starts: '22.5万总吨|和10万总吨|邮轮泊位',
+    '70%|、80%|资源' (a noun after the last conjunct is the head of all of them); ``pos``
+    when no figure of the same unit follows."""
+    m = re.match(
+        r"(?:\s*(?:以及|[、和及与或])\s*(?:约|近)?[\d.,一二两三四五六七八九十百千万亿零]+"
+        r"(?:多|余)?\s*" + re.escape(unit) + r")+",
+        s[pos : pos + 40],
+    )
+    return pos + m.end() if m else pos
+
+
 #: Nouns that name a measure (覆盖率, 比重, 成本): a metric before the figure that ends in one
 #: is kept even when a noun follows the figure.
 _MEASURE_NOUN_END = re.compile(r"[率比例重额度幅速量值数价费本入润息金资薪]$")
@@ -756,7 +806,7 @@ _CHANGE_END = re.compile(
 #: A change verb then 至/到 right before a figure: the figure is the new level.
 _LEVEL_TAIL = re.compile(
     r"(?:(?:同比|环比)?(?:增长|增加|提高|提升|上升|下降|减少|降低|回落|扩大|缩小|上涨|下跌|下滑|"
-    r"攀升|增|降|升|涨|跌)了?)(?:至|到)$|^(?:至|到)$"
+    r"攀升|增|降|升|涨|跌|翻)了?)(?:至|到)了?$|^(?:至|到)了?$"
 )
 #: Only a currency conversion before the figure (约合人民币, 折合).
 _CONVERSION = re.compile(r"(?:约合|折合|合|相当于|约)?(?:人民币)?")
@@ -780,6 +830,8 @@ def _split_subject(phrase: str) -> tuple[str | None, str | None]:
 def _change_metric(prefix: str) -> str | None:
     found = list(_CHANGE.finditer(prefix))
     m = found[-1] if found else None
+    if m and "占" in prefix[m.end() :]:
+        return None  # "大幅下降的仅占3.5%": a share of those that changed, not the change
     if m and (prefix.endswith(m.group(0)) or len(prefix) - m.end() <= 3):
         # filler after the change word is dropped, the change word itself is kept whole
         return m.group(0) + _strip_trail(prefix[m.end() :])
@@ -897,6 +949,8 @@ def _extract(body: str, published: str | None, title: str = "") -> list[Fact]:
     figure_sents: set[int] = set()
     sent_cache: dict[int, list[TimeExpr]] = {}
     prev_in_sentence: dict[int, tuple[int, str | None, str | None, str]] = {}
+    # per sentence, a coordinated metric 分别 distributes and the conjunct last used
+    resp: dict[int, tuple[str, int]] = {}
     doc = _doc_names(s)
     last_level_metric: str | None = None
     place_cache: dict[str, str | None] = {}
@@ -974,6 +1028,11 @@ def _extract(body: str, published: str | None, title: str = "") -> list[Fact]:
         # a previous figure in the same clause: the metric is what stands between them
         prev = prev_in_sentence.get(si)
         list_item = False
+        aside = _aside_before(s, lo, cl, n.start, times)
+        if aside is not None and prev and prev[0] > aside[0]:
+            # "严重下滑（超过30%）仅占6.5%": a figure in a closed aside is not the figure
+            # before this one; the clause reads on without the brackets
+            prev = None
         if prev and prev[0] > cl:
             between = s[prev[0] : n.start]
             if re.fullmatch(r"\s*(?:[、和及与或]|以及)?\s*", between) or (
@@ -984,6 +1043,8 @@ def _extract(body: str, published: str | None, title: str = "") -> list[Fact]:
         else:
             cl2 = cl
         prefix = _strip_times(s[cl2 : n.start], times, cl2)
+        if aside is not None:
+            cl2, prefix = aside
         metric: str | None = None
         subject: str | None = None
         change = _change_metric(prefix)
@@ -1000,7 +1061,12 @@ def _extract(body: str, published: str | None, title: str = "") -> list[Fact]:
             # "沪指收报2929点": the closing level
             metric = "收盘"
             subject = _clean_metric(prefix[: close.start()]) or None
-        elif (pas := M.PASSIVE.search(_clean_metric(prefix))) and n.unit not in ("%", "倍"):
+        elif (
+            (pas := M.PASSIVE.search(_clean_metric(prefix)))
+            and n.unit not in ("%", "倍")
+            and not (n.unit not in _NOT_COUNT_UNITS and _after_metric(s, n.end, ce))
+        ):
+            # (被细分为43个项目: a count of the noun after it, not a loss)
             # "被骗走139万元", "被扣了12元": what was lost
             metric = "被" + pas.group(1)
         elif n.unit in _MONEY_UNITS and n.mult < 1e8 and (sale := M.SALE_BEFORE.search(prefix)):
@@ -1037,7 +1103,10 @@ def _extract(body: str, published: str | None, title: str = "") -> list[Fact]:
         elif n.unit == "倍" and len(after_b := _after_metric(s, n.end, ce)) >= 2:
             # "3倍光学变焦": the multiple qualifies the noun after it
             metric = after_b
-        elif n.unit not in _NOT_COUNT_UNITS and (after0 := _after_metric(s, n.end, ce)):
+        elif n.unit not in _NOT_COUNT_UNITS and (
+            after0 := _after_metric(s, n.end, ce)
+            or _after_metric(s, _shared_noun_at(s, n.end, n.unit), ce)
+        ):
             metric = M.counted_people(after_raw, n.unit) or after0
             pre = _clean_metric(prefix)
             vm = _SPLIT_VERBS.search(pre)
@@ -1048,15 +1117,36 @@ def _extract(body: str, published: str | None, title: str = "") -> list[Fact]:
             rng = _RANGE_TAIL.match(s, n.end, ce) if n.unit == "%" else None
             a_end = rng.end() if rng else n.end
             after = _after_metric(s, a_end, ce)
+            # "70%、80%资源": coordinated figures share the noun after the last one, unless
+            # the words before them name the measure (票价为50元和80元)
+            sh = _shared_noun_at(s, n.end, n.unit)
+            shared = not after and sh > n.end and not _MEASURE_NOUN_END.search(pre)
+            if shared:
+                after = _after_metric(s, sh, ce)
+                if after[:1] in _SHARE_CN:
+                    after = ""  # "50元和80元两档": a count of the figures, not their noun
+            bawei = prefix.endswith("把")
             vm = _SPLIT_VERBS.search(pre)
             if vm is not None:
                 subj_part = _clean_metric(pre[: vm.start()])
                 obj = pre[vm.end() :]
                 obj = _clean_metric(obj)
-                if M.ORDINAL_ONLY.fullmatch(obj):
-                    obj = ""  # "完成了新一轮3000万元融资": the noun comes after the figure
+                if M.ORDINAL_ONLY.fullmatch(obj) or obj in ("上", "中", "里"):
+                    # "完成了新一轮3000万元融资": the noun comes after the figure;
+                    # "投入上已超过": a localiser is no object
+                    obj = ""
+                nominal = not obj and not after and M.NOMINAL_VERB.match(vm.group(0))
+                # (the aspect marker is checked in the text: the cleaned prefix lost it)
+                marked = nominal and re.search(re.escape(vm.group(0)) + "[了过]", prefix)
+                if nominal and not marked:
+                    # "研发投入10亿美元", "公司出资500万元": the verb is also the noun
+                    # naming the amount, the head of the phrase before the figure
+                    subj_part = pre[: vm.end()]
                 subject = subj_part or None
-                if not obj and not after and len(subj_part) >= 2:
+                if marked:
+                    # "他募集了2万元": with its aspect marker it is a verb, naming the amount
+                    metric = vm.group(0).rstrip("了过")
+                elif not obj and not after and len(subj_part) >= 2:
                     # "固定资产投资完成246.79亿元": the verb has no object, the noun before
                     # it names what was measured
                     subject, metric = _split_subject(subj_part)
@@ -1067,6 +1157,8 @@ def _extract(body: str, published: str | None, title: str = "") -> list[Fact]:
                 and after
                 and (
                     prefix.endswith("、")
+                    or shared
+                    or bawei
                     or re.match(
                         r"[^，。；、]{1,14}、\s*[\d一二三四五六七八九十]", s[n.end : ce + 1]
                     )
@@ -1075,6 +1167,10 @@ def _extract(body: str, published: str | None, title: str = "") -> list[Fact]:
             ):
                 # "全球25%智能手机、20%毛衣", "保证15%的运力": the share is of the noun after it
                 metric = after
+                if bawei:
+                    # "把20万元奖金捐出来": 把 fronts the object, the verb and its
+                    # complement follow it
+                    metric = M.BA_VERB_END.sub("", metric) or metric
                 subject = _clean_metric(pre.rstrip("、")) if prefix.endswith("、") else None
             elif pre:
                 sm = _SUBJECT_END.match(pre)
@@ -1088,14 +1184,18 @@ def _extract(body: str, published: str | None, title: str = "") -> list[Fact]:
                     metric = after
             else:
                 metric = after or None
+            if after and M.PRICE_BAND.fullmatch(after):
+                # "大多在5000元档位": a price band after the figure names what it measures
+                metric = after
             if metric and len(metric) > _MAX_METRIC_BEFORE:
                 metric = metric[-_MAX_METRIC_BEFORE:]
         if not metric and n.unit == "人":
             # "过去三年有12人获奖", "7104人为阳性": the people counted are those who did it
             metric = M.counted_people(after_raw, n.unit)
         if (
-            not metric
-            and not _clean_metric(prefix)
+            (not metric or M.BARE_PREDICATE.fullmatch(metric))
+            and (not (bare := _clean_metric(prefix)) or M.BARE_PREDICATE.fullmatch(bare))
+            and not (prev and prev[0] > cl)
             and cl > lo
             and s[cl - 1] in "，,"
             and not _after_metric(s, n.end, ce)
@@ -1103,7 +1203,7 @@ def _extract(body: str, published: str | None, title: str = "") -> list[Fact]:
             # "进口继续扩大，突破3000亿美元": a clause of only a verb and its figure continues
             # the noun phrase the clause before it opened with
             pc = _clause_start(s, lo, cl - 1)
-            metric = M.clause_head(_strip_times(s[pc : cl - 1], times, pc))
+            metric = M.clause_head(_strip_times(s[pc : cl - 1], times, pc)) or metric
         if metric and (lat := M.LATIN_HEAD.match(metric)):
             # "GalaxyS20Ultra售价": the model is who the price is for
             subject = subject or lat.group(0)
@@ -1129,10 +1229,22 @@ def _extract(body: str, published: str | None, title: str = "") -> list[Fact]:
             metric = metric[len(subject) :]  # "海之梦号长": the name is the subject, not the metric
         if metric and not (list_item and prev):
             metric = M.after_le(metric)
+            if (tidied := M.tidy(metric)) != metric:
+                metric = _clean_metric(tidied) or (metric if tidied else "")
         if metric and metric[0] == "的" and len(metric) > 2:
             metric = metric[1:]  # "（超过30%）的企业": the attributive 的 opens no noun
         if metric is not None and not metric:
             metric = None
+        # "营业成本和营业支出增幅分别高达100.5%和149%": each figure takes its own conjunct
+        # (the coordinated metric stays what later figures and the subject are read from)
+        own_metric = None
+        if metric and not list_item and "分别" in prefix:
+            own_metric = M.respective(metric, 0)
+            if own_metric:
+                resp[si] = (metric, 0)
+        elif list_item and si in resp and metric == resp[si][0]:
+            own_metric = M.respective(metric, resp[si][1] + 1)
+            resp[si] = (metric, resp[si][1] + 1)
         period = _resolve_period(
             times,
             lo,
@@ -1192,7 +1304,7 @@ def _extract(body: str, published: str | None, title: str = "") -> list[Fact]:
                 value=_round(n.value),
                 unit=n.unit,
                 approx=n.approx,
-                metric=metric,
+                metric=own_metric or metric,
                 subject=subject,
                 period=period,
                 sentence=body[lo:hi].strip(),
@@ -1710,6 +1822,8 @@ def _candidates(
     h = None if pron else head_np(clause, metric=metric)
     if h is None and clause.lstrip()[:2] in _SELF_INSTITUTION:
         h = clause.lstrip()[:2]  # 全校800名学生: the figure follows the reference at once
+    if h and _SPLIT_VERBS.fullmatch(h):
+        h = None  # 建成22.5万总吨和: a verb heading the clause names no one
     yield _scope_region(s, lo, cl, h) if h else None
     h = None
     if not pron and metric and clause.endswith(metric) and len(clause) > len(metric) + 1:

@@ -57,6 +57,8 @@ def counted_people(after: str, unit: str) -> str | None:
     return None
 
 
+#: A partial scope before a weather term (局地大雪, 部分地区暴雨): where, not what falls.
+_PARTIAL_PLACE = re.compile(r".*(?:局地|局部地区|局部|部分地区|部分地方|个别地方)")
 #: The term before an opening bracket, ended by the last verb of existence before it.
 _EXIST = re.compile(r".*(?:有|出现|为|是|呈)")
 
@@ -70,6 +72,9 @@ def bracket_term(s: str, lo: int, open_at: int) -> str | None:
     m = _EXIST.match(text)
     if m and len(text) - m.end() >= 2:
         text = text[m.end() :]
+    sc = _PARTIAL_PLACE.match(text)
+    if sc and len(text) - sc.end() >= 2:
+        text = text[sc.end() :]  # "局地大雪(5～6毫米)": where it falls, not what falls
     return text if 2 <= len(text) <= 12 else None
 
 
@@ -87,17 +92,50 @@ ORDINAL_ONLY = re.compile(
 
 def clause_head(text: str) -> str | None:
     """The noun phrase a clause opens with, before its first verb or adverb (no checks on
-    what it names): '进口继续扩大' -> '进口'."""
-    t = _LEAD.sub("", text.strip())
+    what it names): '进口继续扩大' -> '进口'; a clause with no verb is all noun phrase when
+    it names a measure ('——车队人数'); an attributive 的 leaves its head
+    ('由此产生的逆差创下新高' -> '逆差')."""
+    t = _LEAD.sub("", text.strip().lstrip('—－-·…“”"')).rstrip('”"')
     b = _BOUNDARY.search(t, 1)
     while b is not None and b.start() < 2:
         b = _BOUNDARY.search(t, b.start() + 1)
-    head = t[: b.start()] if b else None
-    if head and 2 <= len(head) <= 10 and re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9]+", head):
+    end = b.start() if b else len(t)
+    rec = _RECORD_VERB.search(t, 2)
+    if rec and rec.start() < end:
+        end = rec.start()
+    head = t[:end]
+    if end == len(t) and not _MEASURE_END.search(head) and "的" not in head[1:]:
+        # a clause without a verb heads the next one only when it is plainly a noun phrase:
+        # a measure (车队人数) or an attributive (创作的歌曲)
+        return None
+    if "的" in head[1:]:
+        head = _QUANTIFIER.sub("", head[head.rfind("的") + 1 :])
+    if 2 <= len(head) <= 10 and re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9]+", head):
         return head
     return None
 
 
+#: The last character of a noun naming a measure (人数, 逆差额, 增速, 规模).
+_MEASURE_END = re.compile(r"[率比例重额度幅速量值数价费本入润息金资薪模差]$")
+#: Verbs of setting a record (逆差创下新高, 刷新纪录): they end the noun phrase before them.
+_RECORD_VERB = re.compile(r"创下|创出|再创|刷新|创(?=新|历史|纪录|记录)")
+#: A vague quantity before a noun (大量歌曲, 众多企业): the figure after gives the amount.
+_QUANTIFIER = re.compile(r"^(?:大量|许多|众多|不少|诸多|大批)(?=..)")
+#: A predicate that is only an adverb of manner or degree and its verb (迅速扩展, 继续扩大):
+#: a clause made of one has no noun of its own, it continues the one before it.
+BARE_PREDICATE = re.compile(
+    r"(?:迅速|快速|继续|进一步|逐步|逐渐|大幅|稳步|持续|再次|一度|迅猛|急剧|明显|显著|不断)"
+    r"[\u4e00-\u9fff]{1,2}"
+)
+
+
+#: Verbs of spending or raising that also name the amount (研发投入, 出资): a figure right
+#: after one measures it.
+NOMINAL_VERB = re.compile(r"(?:投入|出资|募集|筹集)")
+#: A verb with its result or direction complement ending the object of 把 (奖金捐出, 钱花光).
+BA_VERB_END = re.compile(r"(?<=..).(?:出|进|回|过|起|走|掉|完|光|给|成|到)$")
+#: Nouns for a price band (3000元价位, 千元档): the figure measures the band.
+PRICE_BAND = re.compile(r"(?:价位|档位|档次|价格档|价格段|价位段|价格区间|档)")
 #: A passive loss before a figure (被骗走, 被扣了, 被罚): the verb with its 被 is the metric.
 PASSIVE = re.compile(r"被([\u4e00-\u9fff]{1,2}?)(?:走|掉|去|了)*$")
 #: A market close before an index level (收报, 收于, 报收).
@@ -169,3 +207,64 @@ def unit_measure(unit: str, metric: str | None, prefix: str, after: str, chip: b
             return rate + nm.group(0)
         return rate
     return metric
+
+
+# --- words around a noun phrase that are not part of it -------------------------------------
+
+#: A demonstrative, copula, preposition or the end of a place phrase opening a metric:
+#: 这一比例, 是第二名, (对)于超过, (改造)上的投入.
+_NP_OPENER = re.compile(
+    r"^(?:这一|那一|这个|那个|这些|那些|这|那|是(?!否)|于|[上中里内下]的)(?=..)"
+)
+#: Localisers that end a place phrase (投入上, 记录中); words that end in one are spared.
+_LOCALISER_END = re.compile(
+    r"(?<![以之其高初线网心年月手集空途公英千国省市区境室体早晚马海身基])[上中里内]$"
+)
+#: A preposition opening a source or a distributive (价格从每项, 比例由): not the noun.
+_PREP_TAIL = re.compile(r"(?<=..)(?<![理自缘来经跟服听遵无])(?:从|由)(?:每.{0,2}|.?)$")
+#: An extreme or a record that qualifies the figure (最少还有三类, 长达创纪录的631公里).
+_QUALIFIER_END = re.compile(
+    r"(?:可能|或将|将)?(?:至少|最少|最多|最高|最低)$|创(?:历史)?(?:纪录|新高|新低)$"
+)
+
+
+def tidy(metric: str) -> str:
+    """A metric without the words around its noun phrase: '这一比例' -> '比例', '累计投入上'
+    -> '累计投入', '价格从每项' -> '价格', '形式可能最少' -> '形式'. A demonstrative, copula
+    or preposition is no part of a noun, nor is a localiser, a source phrase or a qualifier
+    of the figure after it."""
+    prev = None
+    while prev != metric:
+        prev = metric
+        metric = _NP_OPENER.sub("", metric)
+        if len(metric) >= 3:
+            metric = _LOCALISER_END.sub("", metric)
+        metric = _PREP_TAIL.sub("", metric)
+        if len(metric) >= 4:
+            metric = _QUALIFIER_END.sub("", metric)
+    return "" if metric in ("上", "下", "中", "里", "内") else metric  # a localiser alone
+
+
+# --- respective figures (分别) ----------------------------------------------------------------
+
+#: Coordinators between the nouns that 分别 distributes figures over.
+_CONJ = re.compile(r"以及|[和与及、]")
+#: Measure nouns that coordinated nouns can share (营业成本和营业支出增幅: 增幅 of each).
+_SHARED_HEAD = re.compile(
+    r"(?:增长率|增幅|增速|涨幅|降幅|跌幅|占比|比重|比例|增加值|总额|金额|规模|数量|产量|销量|"
+    r"收入|利润|成交额|市场份额|份额)$"
+)
+
+
+def respective(metric: str, index: int) -> str | None:
+    """The metric of the ``index``-th figure after 分别 when ``metric`` coordinates nouns:
+    ('营业成本和营业支出增幅', 0) -> '营业成本增幅' (a measure noun closing the last conjunct
+    is shared by all of them), ('毛利率和净利率', 1) -> '净利率'; None when ``metric`` is no
+    coordination or has fewer conjuncts."""
+    parts = _CONJ.split(metric)
+    if len(parts) < 2 or index >= len(parts) or any(len(p) < 2 for p in parts):
+        return None
+    head = _SHARED_HEAD.search(parts[-1])
+    if head is None or head.start() == 0 or _SHARED_HEAD.search(parts[0]):
+        return parts[index]
+    return parts[index] if index == len(parts) - 1 else parts[index] + head.group(0)
