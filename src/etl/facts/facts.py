@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from etl.facts import gazetteer
 from etl.facts import metrics as M
 from etl.facts import patterns as P
+from etl.facts.english import extract_english, is_english
 from etl.facts.numbers import multiplier_value, parse_arabic, parse_cn
 from etl.facts.periods import TimeExpr, find_times, publication_day, shift_year
 from etl.facts.subjects import (
@@ -928,6 +929,8 @@ def extract_facts(body: str, published: str | None, title: str | None = None) ->
     The ``title`` only helps resolve references to the article's own place (全县, 本市)
     when the body never names it."""
     try:
+        if is_english(body or ""):
+            return extract_english(body, published)
         return _extract(body or "", published, fold(title or ""))
     except Exception:  # noqa: BLE001 - one bad article must not stop the pipeline
         return []
