@@ -98,7 +98,11 @@ _UNITS_AFTER: list[tuple[re.Pattern[str], str]] = [
         (r"\s(?:barrels?)\b", "桶", re.I),
         (r"[\s-](?:gigawatts?)\b", "GW", re.I),
         (r"[\s-](?:megawatts?)\b", "MW", re.I),
-        (r"\s(?:passenger|visitor|person)[\s-](?:trips|times|visits)\b|\s(?:trips|visits)\b", "人次", re.I),
+        (
+            r"\s(?:passenger|visitor|person)[\s-](?:trips|times|visits)\b|\s(?:trips|visits)\b",
+            "人次",
+            re.I,
+        ),
         (r"-fold\b", "倍", re.I),
         (r"\s?(?:GWh|MWh|TWh|kWh|GW|MW|kW|km|GB|TB|mAh)\b", "", 0),
     )
@@ -160,12 +164,21 @@ _CHANGE_VERBS = (
 _APPROX_BEFORE: list[tuple[re.Pattern[str], str]] = [
     (re.compile(p + r"\s*$", re.I), a)
     for p, a in (
-        (r"\b(?:more\s+than|over|above|at\s+least|upwards\s+of|in\s+excess\s+of|exceeding|"
-         r"exceeded|exceed|exceeds|surpassing|topping|north\s+of)", ">"),
-        (r"\b(?:less\s+than|fewer\s+than|under|below|not\s+more\s+than|no\s+more\s+than|"
-         r"not\s+quite)", "<"),
-        (r"\b(?:about|around|approximately|roughly|some|nearly|almost|close\s+to|an\s+estimated|"
-         r"estimated|approx\.?|an?\s+approximate)", "~"),
+        (
+            r"\b(?:more\s+than|over|above|at\s+least|upwards\s+of|in\s+excess\s+of|exceeding|"
+            r"exceeded|exceed|exceeds|surpassing|topping|north\s+of)",
+            ">",
+        ),
+        (
+            r"\b(?:less\s+than|fewer\s+than|under|below|not\s+more\s+than|no\s+more\s+than|"
+            r"not\s+quite)",
+            "<",
+        ),
+        (
+            r"\b(?:about|around|approximately|roughly|some|nearly|almost|close\s+to|an\s+estimated|"
+            r"estimated|approx\.?|an?\s+approximate)",
+            "~",
+        ),
     )
 ]
 _APPROX_AFTER = re.compile(r"\s*(?:\+|-plus\b|\s?or\s+more\b|\s?or\s+so\b)", re.I)
@@ -234,9 +247,7 @@ _ABBREV = re.compile(
     r"\b(?:Mr|Mrs|Ms|Dr|Prof|Corp|Inc|Co|Ltd|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|"
     r"Dec|No|vs|U\.S|U\.K|a\.m|p\.m|e\.g|i\.e)\.$"
 )
-_PHONE = re.compile(
-    r"(?:\+\d{1,3}[\s-]?)?(?:\(\d{2,4}\)[\s-]?)?\d{2,4}(?:[\s-]\d{3,4}){1,3}\b"
-)
+_PHONE = re.compile(r"(?:\+\d{1,3}[\s-]?)?(?:\(\d{2,4}\)[\s-]?)?\d{2,4}(?:[\s-]\d{3,4}){1,3}\b")
 _PHONE_CUE = re.compile(r"(?:tel|phone|hotline|call|fax|dial)\b[^\d]{0,12}$", re.I)
 _AGE = re.compile(r"\b(?:aged|age|ages)\s+$", re.I)
 _AGE_AFTER = re.compile(r"(?:-|\s)years?(?:-|\s)old\b|-year-old\b", re.I)
@@ -244,11 +255,15 @@ _TIME_AFTER = re.compile(r":\d\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock)", re.I)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’&.-]*[A-Za-z]|[A-Za-z]")
 _POSSESSIVE = re.compile(r"^(?P<who>.+?)['’]s?\s+(?P<what>.+)$")
 #: Prepositions after a metric noun that introduce who or where it is measured for.
-_FOR_WHOM = re.compile(r"\s+(?:at|in|of|for|from|by)\s+(?P<who>(?:the\s+)?[A-Z][\w&.'’-]*(?:\s+"
-                       r"(?:[A-Z][\w&.'’-]*|of|and|&))*|the\s+[a-z]+)$")
-_LEAD_ADVERBIAL = re.compile(r"^(?:(?:In|During|For|By|As\s+of|Since|Over|So\s+far)\b[^,]{0,60},\s*|"
-                             r"(?:Meanwhile|However|Overall|Still|Separately|Also|In\s+total|"
-                             r"In\s+addition|By\s+contrast),\s*)+")
+_FOR_WHOM = re.compile(
+    r"\s+(?:at|in|of|for|from|by)\s+(?P<who>(?:the\s+)?[A-Z][\w&.'’-]*(?:\s+"
+    r"(?:[A-Z][\w&.'’-]*|of|and|&))*|the\s+[a-z]+)$"
+)
+_LEAD_ADVERBIAL = re.compile(
+    r"^(?:(?:In|During|For|By|As\s+of|Since|Over|So\s+far)\b[^,]{0,60},\s*|"
+    r"(?:Meanwhile|However|Overall|Still|Separately|Also|In\s+total|"
+    r"In\s+addition|By\s+contrast),\s*)+"
+)
 _PRONOUNS = frozenset("it they he she we this that these those its their".split())
 
 
@@ -308,10 +323,14 @@ def _count_noun(sent: str, pos: int) -> tuple[str, str, int] | None:
     head = words[i][0].lower()
     if head in _NOT_COUNTED or words[0][0].lower() in _NOT_COUNTED:
         return None
+    if sent[e : e + 1] in '"”’' and sent[words[0][1] : e].count(sent[e]) % 2 == 1:
+        e += 1  # 43 inland "dry ports": the closing quote ends the text too
     phrase = sent[words[0][1] : e].strip("\"“”'‘’ ")
-    return phrase.replace("“", "").replace("”", "").replace('"', ""), _CLASSIFIERS.get(
-        head, "个"
-    ), e
+    return (
+        phrase.replace("“", "").replace("”", "").replace('"', ""),
+        _CLASSIFIERS.get(head, "个"),
+        e,
+    )
 
 
 def _scan(sent: str, times: list[EnTime]) -> list[_Fig]:
@@ -320,8 +339,12 @@ def _scan(sent: str, times: list[EnTime]) -> list[_Fig]:
         (m.start(), m.end())
         for m in _PHONE.finditer(sent)
         if len(re.sub(r"\D", "", m.group(0))) >= 7
-        and ("+" in m.group(0) or "(" in m.group(0) or m.group(0).count("-") + m.group(0).count(" ") >= 2
-             or _PHONE_CUE.search(sent, max(0, m.start() - 20), m.start()))
+        and (
+            "+" in m.group(0)
+            or "(" in m.group(0)
+            or m.group(0).count("-") + m.group(0).count(" ") >= 2
+            or _PHONE_CUE.search(sent, max(0, m.start() - 20), m.start())
+        )
     ]
     out: list[_Fig] = []
     for m in _NUM.finditer(sent):
@@ -337,7 +360,11 @@ def _scan(sent: str, times: list[EnTime]) -> list[_Fig]:
         value = float(_WORD_NUMBERS[raw.lower()]) if is_word else float(raw.replace(",", ""))
         end = m.end()
         mult_word = m.group("mult") or ""
-        if mult_word.lower() in ("m", "k") and m.group("cur") is None and not _UNITS_AFTER_ANY(sent, end):
+        if (
+            mult_word.lower() in ("m", "k")
+            and m.group("cur") is None
+            and not _UNITS_AFTER_ANY(sent, end)
+        ):
             # "10 m" without a currency is metres or noise, not a multiplier
             mult_word, end = "", ne
         mult = EN_MULTIPLIERS.get(mult_word.lower(), 1e6 if mult_word.lower() == "mn" else 1.0)
@@ -366,10 +393,15 @@ def _scan(sent: str, times: list[EnTime]) -> list[_Fig]:
                 noun, unit, end = cn
                 if unit == "个" and not mult_word and value < 2:
                     continue
-        if unit is None:
-            # a bare plain number is a fact only as the first end of a range ("3 to 5 billion")
-            unit = None
-        elif not is_word and not m.group("cur") and not mult_word and _is_year(raw) and noun:
+        # a number without a unit stays only as the first end of a range ("3 to 5 billion")
+        if (
+            unit is not None
+            and not is_word
+            and not m.group("cur")
+            and not mult_word
+            and _is_year(raw)
+            and noun
+        ):
             continue
         approx = None
         for rx, a in _APPROX_BEFORE:
@@ -379,9 +411,7 @@ def _scan(sent: str, times: list[EnTime]) -> list[_Fig]:
         am = _APPROX_AFTER.match(sent, end)
         if am and unit is not None:
             approx = ">" if "so" not in am.group(0) else "~"
-        out.append(
-            _Fig(m.start(), end, ns, value * mult, unit, approx, noun, mult_word)
-        )
+        out.append(_Fig(m.start(), end, ns, value * mult, unit, approx, noun, mult_word))
     return _ranges(sent, out)
 
 
@@ -405,25 +435,35 @@ _RANGE_MID = re.compile(r"\s*(?:to|-|–|—|and)\s*$", re.I)
 
 
 def _ranges(sent: str, figs: list[_Fig]) -> list[_Fig]:
-    """"3 to 5 billion yuan", "between 10 and 12 percent": the first end takes the second's
+    """ "3 to 5 billion yuan", "between 10 and 12 percent": the first end takes the second's
     multiplier and unit; a figure with no unit that is not such an end is dropped."""
     out: list[_Fig] = []
     for i, f in enumerate(figs):
         if f.unit is None and i + 1 < len(figs):
             nxt = figs[i + 1]
             mid = sent[f.end : nxt.start]
-            if nxt.unit and _RANGE_MID.fullmatch(mid) and (
-                "and" not in mid.lower()
-                or re.search(r"\bbetween\s+(?:\w+\s+)?$", sent[: f.start], re.I)
+            if (
+                nxt.unit
+                and _RANGE_MID.fullmatch(mid)
+                and (
+                    "and" not in mid.lower()
+                    or re.search(r"\bbetween\s+(?:\w+\s+)?$", sent[: f.start], re.I)
+                )
             ):
                 scale = EN_MULTIPLIERS.get(nxt.mult.lower(), 1.0) if not f.mult else 1.0
                 approx = nxt.approx if nxt.approx else f.approx
-                cur = sent[nxt.start : nxt.num_start]
-                end = f.end
-                out.append(_Fig(f.start, end, f.num_start, f.value * scale, nxt.unit, approx,
-                                nxt.noun, f.mult or nxt.mult))
-                if cur:
-                    pass
+                out.append(
+                    _Fig(
+                        f.start,
+                        f.end,
+                        f.num_start,
+                        f.value * scale,
+                        nxt.unit,
+                        approx,
+                        nxt.noun,
+                        f.mult or nxt.mult,
+                    )
+                )
                 continue
         if f.unit is not None:
             out.append(f)
@@ -436,8 +476,8 @@ _NOT_VERB_ED = frozenset("need seed speed feed red bed hundred shed".split())
 _MORE_VERBS = frozenset(
     "broke launched opened built signed approved announced completed started began won "
     "received registered welcomed created provided supported plans aims hopes wants "
-    "employs handles exports imports sells sold earns reports posts runs operates holds "
-    "owns houses hosts lost spent will".split()
+    "employs handles sells sold earns reports posts runs operates holds "
+    "owns houses hosts lost spent will expect".split()
 )
 
 
@@ -463,9 +503,12 @@ def _clause_subject(sent: str, cstart: int, limit: int) -> str | None:
             words.append(w)
             last_end = m.end()
             continue
-        if not w[0].isalpha() or (_is_verb(w) and w.lower() not in ("the", "a", "an") or
-                                  (words and w.lower() in ("the",) and words[-1].lower() not in ("at", "of", "in"))):
-            if words or not (w.lower() in ("the", "a", "an")):
+        if not w[0].isalpha() or (
+            _is_verb(w)
+            and w.lower() not in ("the", "a", "an")
+            or (words and w.lower() in ("the",) and words[-1].lower() not in ("at", "of", "in"))
+        ):
+            if words or w.lower() not in ("the", "a", "an"):
                 break
         words.append(w)
         last_end = m.end()
@@ -515,10 +558,9 @@ def _np_before(sent: str, pos: int) -> str | None:
 
 
 def _np_after(sent: str, pos: int) -> str | None:
+    """The noun phrase starting at ``pos`` (up to four words, "the" left out)."""
     words: list[str] = []
     for m in re.finditer(r"\s*([A-Za-z][A-Za-z'’-]*)", sent[pos:]):
-        if m.start() != sum(len(x) for x in []) and words and m.start() == 0:
-            break
         w = m.group(1)
         if _is_verb(w) and w.lower() not in ("the",) or len(words) == 4:
             break
@@ -534,27 +576,51 @@ _WHERE_AFTER = re.compile(
 )
 
 
-def _attribute(sent: str, f: _Fig) -> tuple[str | None, str | None]:
-    """(metric, subject) of one figure in its sentence."""
+_AUX_END = re.compile(r"(?:\s+(?:to|will|would|could|has|have|had|is|are|was|were|be|now))+\s*$")
+
+
+def _the(np_: str) -> str:
+    """A sentence-initial article in lower case: "The port" -> "the port"."""
+    return re.sub(r"^(The|A|An)\s", lambda m: m.group(1).lower() + " ", np_)
+
+
+def _attribute(
+    sent: str, f: _Fig, prev: tuple[str | None, str | None] | None
+) -> tuple[str | None, str | None]:
+    """(metric, subject) of one figure in its sentence; ``prev`` is the figure before it
+    in the sentence."""
     left = sent[: f.start]
     cstart = left.rfind(";") + 1
     for rm in _REPORTED.finditer(left, cstart):
         cstart = rm.end()
     np_ = _clause_subject(sent, cstart, f.start)
-    in_subject = np_ is not None and sent.find(np_, cstart) != -1 and False
     what, who = _split_np(np_) if np_ else (None, None)
     if np_ and np_.split()[0].lower() in _PRONOUNS:
         what, who = None, None
     if f.noun:
-        if np_ is None or not re.search(r"[A-Za-z]", sent[cstart : f.start]) or (
-            re.fullmatch(r"\W*(?:about|around|some|nearly|almost|over|more than|more|than|"
-                         r"roughly|approximately|at least|fewer than|less than|under|only|"
-                         r"just|an estimated)?\W*", sent[cstart : f.start], re.I)
+        if (
+            np_ is None
+            or not re.search(r"[A-Za-z]", sent[cstart : f.start])
+            or (
+                re.fullmatch(
+                    r"\W*(?:about|around|some|nearly|almost|over|more than|more|than|"
+                    r"roughly|approximately|at least|fewer than|less than|under|only|"
+                    r"just|an estimated)?\W*",
+                    sent[cstart : f.start],
+                    re.I,
+                )
+            )
         ):
             wm = _WHERE_AFTER.search(sent, f.end)
             return f.noun, (wm.group("w") if wm else None)
-        return f.noun, who or (np_ if np_ and np_.split()[0].lower() not in _PRONOUNS else None)
-    subject = who or (np_ if np_ and what is None else None)
+        return f.noun, (_the(np_) if np_ and np_.split()[0].lower() not in _PRONOUNS else None)
+    subject = who or (_the(np_) if np_ and what is None else None)
+    if sent[f.start - 1 : f.start] == "(" and prev is not None:
+        return prev  # 34.5 billion yuan ($4.8 billion): the same amount converted
+    if re.search(r"\d-[A-Za-z]+$", sent[f.start : f.end]):
+        after = _np_after(sent, f.end)
+        if after:
+            return after, subject  # a 4.5-kilometer dedicated line
     cm = _CHANGE_BEFORE.search(left)
     if cm and f.unit in ("%", "个百分点", "个基点", "倍"):
         verb = cm.group("verb")
@@ -565,21 +631,25 @@ def _attribute(sent: str, f: _Fig) -> tuple[str | None, str | None]:
     if om:
         after = _np_after(sent, om.end())
         if after:
-            return ("share of " + after if f.unit == "%" else after), subject or np_
+            return ("share of " + after if f.unit == "%" else after), subject or (
+                _the(np_) if np_ else None
+            )
     vm = _VERB_OBJECT.search(left)
     if vm:
-        return _VERB_NOUNS[vm.group("v").lower()], who or (np_ if what else None) or np_
+        return _VERB_NOUNS[vm.group("v").lower()], who or (_the(np_) if np_ else None)
     lm = _LEVEL_LINK.search(left)
     if lm:
-        before = _np_before(sent, lm.start())
-        link = lm.group(0).split()[0].lower()
-        if before and link in ("of", "at", "worth", "by", "valued"):
+        head = _AUX_END.sub("", left[: lm.start()])
+        if np_ and head.rstrip().endswith(np_.split()[-1]) and len(head) - len(np_) <= cstart + 40:
+            return what, subject  # Volume at Tianjin Port reached 912,000 TEUs
+        before = _np_before(sent, len(head))
+        if before:
             b_what, b_who = _split_np(before)
-            return b_what, b_who or who or np_
+            return b_what, b_who or who or (_the(np_) if np_ else None)
         return what, subject
     before = _np_before(sent, f.start)
     if before:
-        return _lower_first(before), subject or np_
+        return _lower_first(before), subject or (_the(np_) if np_ else None)
     return what, subject
 
 
@@ -600,8 +670,10 @@ def extract_english(body: str, published: str | None) -> list[Fact]:
             sent = " " * dm.end() + sent[dm.end() :]  # keeps offsets
         times = find_times(sent, published)
         own = [t for t in times if not t.base]
+        prev: tuple[str | None, str | None] | None = None
         for f in _scan(sent, times):
-            metric, subject = _attribute(sent, f)
+            metric, subject = _attribute(sent, f, prev)
+            prev = (metric, subject)
             before = [t for t in own if t.end <= f.start]
             after = [t for t in own if t.start >= f.end]
             t = before[-1] if before else (after[0] if after else None)

@@ -85,9 +85,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "first_months",
-        re.compile(
-            rf"\b(?:the\s+)?first\s+(?P<n>{_N})\s+(?P<u>months|quarters){_OF_YEAR}", re.I
-        ),
+        re.compile(rf"\b(?:the\s+)?first\s+(?P<n>{_N})\s+(?P<u>months|quarters){_OF_YEAR}", re.I),
     ),
     (
         "half",
@@ -105,8 +103,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
-    ("ytd", re.compile(r"\b(?:so\s+far\s+this\s+year|(?:the\s+)?year[\s-]to[\s-]date|since\s+the\s+"
-                       r"(?:start|beginning)\s+of\s+(?:the|this)\s+year)\b", re.I)),
+    (
+        "ytd",
+        re.compile(
+            r"\b(?:so\s+far\s+this\s+year|(?:the\s+)?year[\s-]to[\s-]date|since\s+the\s+"
+            r"(?:start|beginning)\s+of\s+(?:the|this)\s+year)\b",
+            re.I,
+        ),
+    ),
     ("since_month", re.compile(rf"\bsince\s+(?P<m>{_MON_ANY})(?![a-z])(?!\s+\d)")),
     (
         "cutoff",
@@ -290,8 +294,12 @@ def find_times(sentence: str, published: str | None) -> list[EnTime]:
             if period is None:
                 continue
             base = (
-                _BASE_BEFORE.search(sentence, max(0, m.start() - 40), m.start()) is not None
-                and kind not in ("year_range", "month_range", "ytd", "now", "next_years")
-            ) or kind == "rel_year" and bool(m.group("ago"))
+                (
+                    _BASE_BEFORE.search(sentence, max(0, m.start() - 40), m.start()) is not None
+                    and kind not in ("year_range", "month_range", "ytd", "now", "next_years")
+                )
+                or kind == "rel_year"
+                and bool(m.group("ago"))
+            )
             taken.append(EnTime(m.start(), m.end(), period, base))
     return sorted(taken, key=lambda t: t.start)
