@@ -13,6 +13,7 @@ from etl.facts.numbers import multiplier_value, parse_arabic, parse_cn
 from etl.facts.periods import TimeExpr, find_times, publication_day, shift_year
 from etl.facts.subjects import (
     head_np,
+    is_bare_name,
     is_outlet,
     is_pronoun_head,
     main_institution,
@@ -1611,8 +1612,11 @@ def _name_after_de(s: str, doc: _Names, lo: int, pos: int) -> str | None:
     k = s.find("的", cl, pos)
     if k < 0:
         return None
+    k += 1
+    while k < pos and s[k] == " ":
+        k += 1  # 尺寸居中的 Galaxy S20+: a space before a Latin name
     for nm in doc.names:
-        if s.startswith(nm, k + 1) and k + 1 + len(nm) < pos:
+        if s.startswith(nm, k) and k + len(nm) < pos:
             return nm
     return None
 
@@ -1707,7 +1711,10 @@ def _candidates(
     yield (_name_after_de(s, doc, lo, pos) or own) if own else None
     clause = _strip_times(s[cl:pos], times, cl)
     pron = is_pronoun_head(clause)
-    h = None if pron else head_np(clause, metric=metric)
+    # 南昌由25℃降至10℃: a preposition right before the figure opens the predicate, though
+    # _strip_times drops it from the clause
+    prep = s[cl:pos].rstrip()[-1:] in _PREP_BEFORE_FIGURE
+    h = None if pron else head_np(clause, need_verb=not prep, metric=metric)
     if h is None and clause.lstrip()[:2] in _SELF_INSTITUTION:
         h = clause.lstrip()[:2]  # 全校800名学生: the figure follows the reference at once
     yield _scope_region(s, lo, cl, h) if h else None
@@ -1720,7 +1727,7 @@ def _candidates(
     yield h
     h = head_np(local, need_verb=False) if local else None
     yield _scope_region(s, lo, cl, h) if h else None
-    yield _named_before(s, doc, lo, cl, pos)
+    yield _colon_head(s, lo, cl) or _named_before(s, doc, lo, cl, pos)
     yield None if pron else _earlier_head(s, doc, lo, cl, times)
     if cl > lo and not pron:
         pron = is_pronoun_head(s[lo : _clause_end(s, lo, pos)])
@@ -1748,6 +1755,30 @@ def _candidates(
 _PRODUCT_SUBJECT = re.compile(
     r"\s*(?:也|将|已|于|在|正|还|则|发布|推出|亮相|上市|开售|首发|采用|搭载|配备|拥有)"
 )
+
+#: Prepositions that _strip_times drops from the end of a clause.
+_PREP_BEFORE_FIGURE = frozenset("由从在")
+#: A line label before a colon that names no entity (原标题：, 具体如下：, 来源：).
+_NOT_COLON_NAME = re.compile(
+    r"(?:标题|如下|以下|来源|作者|编辑|记者|时间|地址|电话|备注|链接|提示|结果|决定|规定|通知|"
+    r"公告|要求|提出|强调|指出|获悉|了解到|显示|质疑|回应|回复|反映|说明|呼吁|称|说|道|问|答)$"
+)
+#: A name alone before a colon: Chinese or Latin letters and digits, nothing else.
+_COLON_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9 ]{2,10}")
+
+
+def _colon_head(s: str, lo: int, cl: int) -> str | None:
+    """'恒远科技：5000万元竞得一宗工业用地': a name standing alone before a colon (a list or
+    headline line about a company or place) is the subject of the figures its sentence gives
+    after it; a speaker (他说：), a decision (会议决定：) or a label (原标题：) is not."""
+    k = max(s.rfind(":", lo, cl), s.rfind("：", lo, cl))
+    if k < 0 or re.search(r"[)）]", s[k:cl]):
+        return None  # (第二名：15012): a label inside an aside
+    name = s[_clause_start(s, lo, k) : k].strip()
+    if not _COLON_NAME.fullmatch(name) or _NOT_COLON_NAME.search(name):
+        return None
+    return name if is_bare_name(name) else None
+
 
 #: Index of the first fallback :func:`_candidates` yields (a name seen earlier in the
 #: paragraph, the running topic, the article's topic), not given by the sentence itself.

@@ -32,13 +32,15 @@ _BOUNDARY = re.compile(
     r"上涨|下跌|下滑|攀升|扩大|缩小|拥有|获得|推出|开通|开启|开设|开出|开展|举办|举行|召开|"
     r"发布|宣布|公布|表示|认为|介绍|透露|显示|指出|需要|成为|属于|位列|位居|排名|共有|共计|"
     r"累计|合计|总计|同比|环比|预计|计划|已经|正在|曾经|可以|可能|能够|将会|仍然|依然|"
-    r"分别|先后|一共|总共|只有|仅有|只是|仅为|约为|相当于|(?<![发到表传雷马抵送])达|将|已|曾|"
+    r"分别|先后|一共|总共|只有|仅有|只是|仅为|约为|相当于|可(?=达|超|至|能|望)|"
+    r"(?<![发到表传雷马抵送])达|将|已|曾|应当|应该|(?<![供反响效适相回答呼顺对感])应(?![用急变])|"
+    r"基本上|大多(?!数)|大都(?!市|会)|普遍|通常|往往|"
     r"(?<![现存所正实自])在|(?<![但就还也总可于硬])是|(?<![行认成因作])为|"
     r"(?<![所拥具持没现国共占含])有(?![限效])|把|被|(?<![面针相绝])对|从|(?<![方面导走意动倾])向|"
     r"(?<![自理经])由|(?<![关由对位属至等处用基])于|(?<![可所加予难得])以(?![上下内外来及后前])|"
     r"让|(?<!大)使(?![用命馆者])|给|也|(?<![首成京古])都|(?<![平人])均|还|就|又|再|仍|"
     r"降温|升温|出现|迎来|遭遇|受到|发生|占|获|约|近|超|逾|较|仅|只|最|更|每|各|"
-    r"共(?=[0-9一二两三四五六七八九十])|(?<![A-Za-z0-9 ])[0-9]+(?![0-9.]*[A-Za-z])|"
+    r"共(?=[0-9一二两三四五六七八九十]|$)|(?<![A-Za-z0-9 ])[0-9]+(?![0-9.]*[A-Za-z])|"
     r"(?<!第)[一二两三四五六七八九十]"
 )
 _NUMERAL = re.compile(r"[0-9一二两三四五六七八九十]")
@@ -49,6 +51,9 @@ _MEASURE_END = re.compile(
     r"进出口|出口|进口|产值|产量|销量|均价|售价|价格|面积|长度|高度|温度|气温|降温|风力|"
     r"降水|降雪|降雨|增加值|投资|营收|营业额|营业收入|净利润)$"
 )
+#: Where a product or company is sold or operates, after its name (X国内售价, X海外营收):
+#: an adverbial, not part of the name.
+_SCOPE_TAIL = re.compile(r"(?<=..)(?:国内|国外|海外|境内|境外|全球|全国)$")
 #: A head ending in a localiser is a place or time adverbial (三年内, 闭幕式上).
 _LOCALISER_END = re.compile(r"[上下内外中里间前后时]$")
 #: Verbs of saying and forecasting: the noun phrase before them is a source, not a subject.
@@ -57,15 +62,15 @@ _SPEECH = re.compile(
 )
 #: A topic never starts with these: pronouns, demonstratives, prepositions, verbs.
 _BAD_START = re.compile(
-    r"^(?:[的我你他她它咱其这那该此每各某哪谁啥一]|会(?![议员计场所长展谈])|对|在|从|把|被|让|使|给|与|和|是|有|将|已|"
+    r"^(?:[的我你他她它咱这那该此每各某哪谁啥一]|其(?!他|余|它)|会(?![议员计场所长展谈])|对|在|从|把|被|让|使|给|与|和|是|有|将|已|"
     r"本次|本届|本轮|本报|无论|值得|实际|算下来|外加|更是|不管|不论|只是|就是|还是|而是|"
     r"经常|常常|一直|始终|接着|后来|终于|甚至|便|才|看起来|似乎|其实|事实上|当年|那年|当天|"
     r"次日|此后|[以因据按依凭随经自当])"
 )
-_PRONOUN = re.compile(r"^(?:他们|她们|它们|他|她|它|其|该|此|这)")
+_PRONOUN = re.compile(r"^(?:他们|她们|它们|他|她|它|其(?!他|余|它)|该|此|这)")
 #: A topic must not contain these (it would be a clause, not a noun phrase).
 _NOT_NP = re.compile(
-    r"[，,。；;：:！？!?“”\"（）()《》]|[年月日号]$|^\d|时候|时$|之后|以后|以来|期间|[了着过]|"
+    r"[，,。；;：:！？!?“”\"（）()《》]|[年月日号]$|^\d(?![\d.]*[A-Za-z])|时候|时$|之后|以后|以来|期间|[了着过]|"
     r"^(?:支持|采用|使用|进入|通过|经过|根据|按照|随着|为了|由于|因为|如果|虽然|即使|只要|"
     r"不仅|除了|包括|其中|加上|再加上|还有|以及|甚至|比如|例如|尤其|特别)"
 )
@@ -73,8 +78,10 @@ _NOT_NP = re.compile(
 _NOT_TOPIC = frozenset(
     "记者 笔者 小编 网友 有人 大家 人们 专家 业内人士 分析人士 数据 报告 结果 调查 统计 "
     "研究 消息 文章 资料 图片 视频 当天 当日 今天 昨天 目前 现在 此外 同时 其中 对此 "
-    "不少 很多 许多 一些 部分 所有 整体 总体 全年 上述 以上 以下 这里 那里 当地".split()
+    "不少 很多 许多 一些 部分 所有 整体 总体 全年 上述 以上 以下 这里 那里 当地 其他 其余".split()
 )
+#: Determiners that open a noun phrase about the rest of a group (其他品牌, 其余城市).
+_OTHER = frozenset(("其他", "其余", "其它"))
 MAX_TOPIC = 18
 #: A list of places or groups (华北、黄淮、江淮等地) may be longer.
 MAX_LIST = 48
@@ -105,8 +112,10 @@ def head_np(text: str, need_verb: bool = True, metric: str | None = None) -> str
         b = _BOUNDARY.search(t, b.start() + 1)
     if b is None and need_verb:
         return None
-    if b is not None and _SPEECH.match(t, b.start()):
-        return None
+    if b is not None and (sp := _SPEECH.match(t, b.start())):
+        # 我们预计英国央行将降息: the speaker is no subject, but the clause it introduces
+        # may open with one
+        return head_np(t[sp.end() :], need_verb, metric) if sp.end() < len(t) else None
     np_ = t[: b.start()] if b else t
     if np_.endswith("的"):
         return None  # 建设的一期工程: an attributive clause, its head noun comes later
@@ -115,8 +124,8 @@ def head_np(text: str, need_verb: bool = True, metric: str | None = None) -> str
         k = np_.find(metric)
         if k == 0 or (k < 0 and metric.find(np_) >= 0):
             return None
-        if k > 0:
-            np_ = np_[:k].rstrip("的")
+        if k > 0 and np_[:k] not in _OTHER:
+            np_ = np_[:k].rstrip("的")  # (其他 before the metric's noun is no subject alone)
     r = _ROLE.search(np_)
     if r is not None and r.start() >= 2:
         np_ = np_[: r.start()]  # 华坚董事长张华荣: the organisation, not its officer
@@ -127,9 +136,19 @@ def head_np(text: str, need_verb: bool = True, metric: str | None = None) -> str
         return None
     if _BAD_START.match(np_) or _NOT_NP.search(np_) or np_ in _NOT_TOPIC:
         return None
+    np_ = _SCOPE_TAIL.sub("", np_)
     if _MEASURE_END.search(np_) or _LOCALISER_END.search(np_):
         return None
     return np_
+
+
+def is_bare_name(text: str) -> bool:
+    """The text is a name and nothing else: no verb, adverb or preposition after its first
+    character (当升科技 opens with one that is part of the name), no pronoun, no clause."""
+    t = text.strip()
+    if len(t) < 2 or _PRONOUN.match(t) or t in _NOT_TOPIC or _NOT_NP.search(t):
+        return False
+    return _BOUNDARY.search(t, 1) is None and not _MEASURE_END.search(t)
 
 
 def is_pronoun_head(text: str) -> bool:

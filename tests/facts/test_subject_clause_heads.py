@@ -1,0 +1,76 @@
+"""Clause-local subjects win over the article's topic: heads that open with 其他, a 5G-style
+word or a Latin model name, heads before a modal or adverb, the clause a forecast verb
+introduces, a preposition right before the figure, and a name alone before a colon."""
+
+from etl.facts import extract_facts
+from etl.facts.subjects import head_np, is_bare_name
+
+# a paragraph that makes 云帆手机 the article's topic, the fallback the tests must beat
+_TOPIC = "云帆手机今年发布了新机。云帆手机很轻。云帆手机卖得很好。云帆手机已经上市。\n"
+
+
+def _subject(body: str, text: str) -> str | None:
+    return next(f.subject for f in extract_facts(body, "2021-05-01") if f.text == text)
+
+
+def test_other_and_rest_open_a_noun_phrase():
+    assert head_np("其余国产平板也大多在") == "其余国产平板"
+    assert head_np("其他城市普遍在") == "其他城市"
+    # 其 alone still refers back, and 其他 alone names nothing
+    assert head_np("其销量达到") is None
+    assert head_np("其他也在") is None
+
+
+def test_digit_latin_words_open_a_noun_phrase_but_numbers_do_not():
+    assert head_np("8K电视基本上要卖") == "8K电视"
+    assert head_np("3D打印机普遍在") == "3D打印机"
+    assert head_np("2019年销量达到") is None
+    assert head_np("300家企业都在") is None
+
+
+def test_subject_before_a_modal_or_adverb():
+    assert head_np("央行应将存款利率下调至") == "央行"
+    assert head_np("湖面阵风可达") is not None
+    assert head_np("感应器将") == "感应器"  # 应 inside a word is no modal
+    body = _TOPIC + "其余国产手机也大多在2000元档位。"
+    assert _subject(body, "2000元") == "其余国产手机"
+
+
+def test_forecast_verb_introduces_the_subject_clause():
+    assert head_np("分析师预计北海银行将在下月降息") == "北海银行"
+    assert head_np("他认为") is None
+    body = _TOPIC + "我们预计北海银行将在下月降息50个基点。"
+    assert _subject(body, "50个基点") == "北海银行"
+
+
+def test_a_place_is_not_part_of_a_model_name():
+    body = _TOPIC + "星河S9 5G版国内售价6999元。"
+    assert (_subject(body, "6999元") or "").replace(" ", "") == "星河S95G版"
+
+
+def test_preposition_before_the_figure_ends_the_head():
+    body = _TOPIC + "青州由28℃降至12℃。"
+    assert _subject(body, "28℃") == "青州"
+
+
+def test_coordinated_heads_before_a_total():
+    assert head_np("蓝鹰救援队和雪豹救援队共") == "蓝鹰救援队和雪豹救援队"
+    assert head_np("共") is None
+
+
+def test_name_before_a_colon_heads_its_line():
+    body = _TOPIC + "恒远科技：5000万元竞得一宗工业用地。北辰股份：中标一项工程，中标价3亿元。"
+    assert _subject(body, "5000万元") == "恒远科技"
+    assert _subject(body, "3亿元") == "北辰股份"
+
+
+def test_labels_and_speakers_before_a_colon_name_nothing():
+    assert not is_bare_name("他说")
+    assert not is_bare_name("营业收入")
+    body = _TOPIC + "检测结果：7000人为阳性。"
+    assert _subject(body, "7000人") != "检测结果"
+    assert is_bare_name("当升新材")
+    body = _TOPIC + "会议决定：发行3000亿元债券。"
+    assert _subject(body, "3000亿元") != "会议决定"
+    body = _TOPIC + "云帆手机的跑分比对手(第二名：15000)高3倍。"
+    assert _subject(body, "3倍") != "第二名"
