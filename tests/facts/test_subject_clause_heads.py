@@ -74,3 +74,32 @@ def test_labels_and_speakers_before_a_colon_name_nothing():
     assert _subject(body, "3000亿元") != "会议决定"
     body = _TOPIC + "云帆手机的跑分比对手(第二名：15000)高3倍。"
     assert _subject(body, "3倍") != "第二名"
+
+
+def test_entity_head_right_before_the_figure():
+    # no verb between the head and the figure: a list, a place or an entity head is taken
+    body = _TOPIC + "合肥、南昌、长沙等5个城市气温偏低。"
+    assert _subject(body, "5个") == "合肥、南昌、长沙等"
+    body = _TOPIC + "全伦敦12条地铁线路有9条停运。"
+    assert _subject(body, "12条") == "全伦敦"
+    # a bare verb is no head
+    body = _TOPIC + "管理三个营业网点。"
+    assert _subject(body, "三个") == "云帆手机"
+
+
+def test_adverb_ends_the_head():
+    assert head_np("天舟二号逐渐接近空间站") == "天舟二号"  # (a numbered name is no date)
+    assert head_np("五号将") is None
+
+
+def test_speaker_is_the_subject_of_what_it_announces():
+    body = _TOPIC + "北海航空公司表示，12日将取消三分之一的航班。"
+    assert _subject(body, "三分之一") == "北海航空公司"
+    # a clause with a head of its own keeps it
+    body = _TOPIC + "北海航空公司表示，全城20条公交线路停运。"
+    assert _subject(body, "20条") == "全城"
+
+
+def test_a_group_taken_for_the_metric_still_heads_the_clause():
+    body = _TOPIC + "蓝鹰救援队和雪豹救援队共11人赶到现场。"
+    assert _subject(body, "11人") == "蓝鹰救援队和雪豹救援队"

@@ -19,6 +19,7 @@ from etl.facts.subjects import (
     main_institution,
     outlet_names,
     salient_terms,
+    speaker_head,
     tidy_subject,
 )
 from etl.facts.textnorm import fold
@@ -1715,6 +1716,20 @@ def _candidates(
     # _strip_times drops it from the clause
     prep = s[cl:pos].rstrip()[-1:] in _PREP_BEFORE_FIGURE
     h = None if pron else head_np(clause, need_verb=not prep, metric=metric)
+    if h is None and not pron:
+        # 全城16条地铁线路, 南京、武汉等7个城市: no verb between the head and the figure, so
+        # only a head that names an entity (a list, a name, a place) is taken
+        h = head_np(clause, need_verb=False, metric=metric)
+        if h is not None and not _entity_like(h, doc):
+            h = None
+    if (
+        h is None
+        and not pron
+        and metric
+        and clause.startswith(metric)
+        and (metric in doc.names or _ENTITY_HEAD.search(metric))
+    ):
+        h = metric  # 甲队和乙队共9人: a group or name taken for the metric still heads the clause
     if h is None and clause.lstrip()[:2] in _SELF_INSTITUTION:
         h = clause.lstrip()[:2]  # 全校800名学生: the figure follows the reference at once
     yield _scope_region(s, lo, cl, h) if h else None
@@ -1812,7 +1827,12 @@ def _earlier_head(s: str, doc: _Names, lo: int, cl: int, times: list[TimeExpr]) 
         if end <= lo or s[end] in "\n：:":
             return None
         start = _clause_start(s, lo, end)
-        h = tidy_subject(head_np(_strip_times(s[start:end], times, start)))
+        text = _strip_times(s[start:end], times, start)
+        h = tidy_subject(head_np(text))
+        if h is None and end == cl - 1:
+            # 航空公司表示，10日将取消…: the speaker of the clause right before is the
+            # subject of what it announces
+            h = speaker_head(text)
         if h and not _PARTIAL_SCOPE.match(h):
             if _ENTITY_HEAD.search(h) or any(nm in h for nm in doc.names):
                 return h
@@ -1852,6 +1872,18 @@ _ENTITY_HEAD = re.compile(
     r"小学|医院|平台|股份|控股|政府|部门|机构|协会|用户|居民|市民|学生|患者|城市|地区|地方|国家|"
     r"警方|法院|队|(?<![机社体约聚宴理])会|所|院|厂|店|馆|站|港|号|系列|版)$"
 )
+
+
+def _entity_like(np_: str, doc: _Names) -> bool:
+    """A noun phrase that names an entity by its form: an entity head (公司, 市, 队), a list
+    (南京、武汉等), a name the article repeats, or a place (巴黎, 全县)."""
+    if _ENTITY_HEAD.search(np_) or "、" in np_ or np_.endswith("等"):
+        return True
+    if any(len(nm) >= 2 and nm in np_ for nm in doc.names):
+        return True
+    if np_[0] in "全本" and _all_cjk(np_[1:]) and np_ not in _SCOPE:
+        return True  # 全城, 本市: the whole of a place
+    return bool(gazetteer.load().lookup(np_))
 
 
 def _anchored(s: str, doc: _Names, np_: str) -> bool:

@@ -34,14 +34,15 @@ _BOUNDARY = re.compile(
     r"累计|合计|总计|同比|环比|预计|计划|已经|正在|曾经|可以|可能|能够|将会|仍然|依然|"
     r"分别|先后|一共|总共|只有|仅有|只是|仅为|约为|相当于|可(?=达|超|至|能|望)|"
     r"(?<![发到表传雷马抵送])达|将|已|曾|应当|应该|(?<![供反响效适相回答呼顺对感])应(?![用急变])|"
-    r"基本上|大多(?!数)|大都(?!市|会)|普遍|通常|往往|"
+    r"基本上|大多(?!数)|大都(?!市|会)|普遍|通常|往往|逐渐|逐步|陆续|不断|持续|首次|率先|"
+    r"一度|依旧|仍旧|始终|一直|随即|立即|纷纷|相继|接连|自动(?!化)|"
     r"(?<![现存所正实自])在|(?<![但就还也总可于硬])是|(?<![行认成因作])为|"
     r"(?<![所拥具持没现国共占含])有(?![限效])|把|被|(?<![面针相绝])对|从|(?<![方面导走意动倾])向|"
     r"(?<![自理经])由|(?<![关由对位属至等处用基])于|(?<![可所加予难得])以(?![上下内外来及后前])|"
     r"让|(?<!大)使(?![用命馆者])|给|也|(?<![首成京古])都|(?<![平人])均|还|就|又|再|仍|"
     r"降温|升温|出现|迎来|遭遇|受到|发生|占|获|约|近|超|逾|较|仅|只|最|更|每|各|"
     r"共(?=[0-9一二两三四五六七八九十]|$)|(?<![A-Za-z0-9 ])[0-9]+(?![0-9.]*[A-Za-z])|"
-    r"(?<!第)[一二两三四五六七八九十]"
+    r"(?<!第)[一二两三四五六七八九十](?![号代期])"
 )
 _NUMERAL = re.compile(r"[0-9一二两三四五六七八九十]")
 _ROLE = re.compile("|".join(sorted(ROLE_TITLES, key=len, reverse=True)))
@@ -60,6 +61,8 @@ _LOCALISER_END = re.compile(r"[上下内外中里间前后时]$")
 _SPEECH = re.compile(
     r"表示|认为|介绍|透露|指出|称|说|预计|预测|估计|坦言|强调|告诉|发现|显示|提到|分析|解释"
 )
+#: A verb of saying or announcing that ends a clause (X表示，…).
+_SPEECH_END = re.compile(r"(?:表示|介绍|透露|指出|宣布|称|说)$")
 #: A topic never starts with these: pronouns, demonstratives, prepositions, verbs.
 _BAD_START = re.compile(
     r"^(?:[的我你他她它咱这那该此每各某哪谁啥一]|其(?!他|余|它)|会(?![议员计场所长展谈])|对|在|从|把|被|让|使|给|与|和|是|有|将|已|"
@@ -70,7 +73,7 @@ _BAD_START = re.compile(
 _PRONOUN = re.compile(r"^(?:他们|她们|它们|他|她|它|其(?!他|余|它)|该|此|这)")
 #: A topic must not contain these (it would be a clause, not a noun phrase).
 _NOT_NP = re.compile(
-    r"[，,。；;：:！？!?“”\"（）()《》]|[年月日号]$|^\d(?![\d.]*[A-Za-z])|时候|时$|之后|以后|以来|期间|[了着过]|"
+    r"[，,。；;：:！？!?“”\"（）()《》]|[年月日]$|^[0-9一二三四五六七八九十]+号$|^\d(?![\d.]*[A-Za-z])|时候|时$|之后|以后|以来|期间|[了着过]|"
     r"^(?:支持|采用|使用|进入|通过|经过|根据|按照|随着|为了|由于|因为|如果|虽然|即使|只要|"
     r"不仅|除了|包括|其中|加上|再加上|还有|以及|甚至|比如|例如|尤其|特别)"
 )
@@ -149,6 +152,16 @@ def is_bare_name(text: str) -> bool:
     if len(t) < 2 or _PRONOUN.match(t) or t in _NOT_TOPIC or _NOT_NP.search(t):
         return False
     return _BOUNDARY.search(t, 1) is None and not _MEASURE_END.search(t)
+
+
+def speaker_head(text: str) -> str | None:
+    """'法国航空公司表示' -> '法国航空公司': a name alone before a verb of saying that ends
+    the clause; the clauses after it without a subject of their own are about the speaker."""
+    t = _LEAD.sub("", text.strip())
+    m = _SPEECH_END.search(t)
+    if m is None or not is_bare_name(t[: m.start()]):
+        return None
+    return t[: m.start()]
 
 
 def is_pronoun_head(text: str) -> bool:
