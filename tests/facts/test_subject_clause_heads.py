@@ -103,3 +103,25 @@ def test_speaker_is_the_subject_of_what_it_announces():
 def test_a_group_taken_for_the_metric_still_heads_the_clause():
     body = _TOPIC + "蓝鹰救援队和雪豹救援队共11人赶到现场。"
     assert _subject(body, "11人") == "蓝鹰救援队和雪豹救援队"
+
+
+def test_a_counted_set_is_the_subject_of_its_members():
+    from etl.facts.subjects import partitive_set
+
+    assert partitive_set("在接种疫苗的2400人中") == "接种疫苗的2400人"
+    assert partitive_set("这120家物流企业中") == "120家物流企业"
+    assert partitive_set("在调查过程中") is None  # no count: no set
+    body = _TOPIC + "调查显示，860家零售企业中，有210家企业获得融资，融资金额超过50亿元。"
+    assert _subject(body, "210家") == "860家零售企业"
+    assert _subject(body, "超过50亿元") == "860家零售企业"
+
+
+def test_bracketed_outlet_credit_is_no_part_of_the_head():
+    body = _TOPIC + "【远山晚报】海港集团前三季度营收增长12%。"
+    assert _subject(body, "12%") == "海港集团"
+
+
+def test_a_name_before_a_measure_word_is_the_subject():
+    body = _TOPIC + "海港集团营收增长12%。"
+    assert _subject(body, "12%") == "海港集团"
+    assert head_np("营业收入增长") is None  # a measure word alone names no subject

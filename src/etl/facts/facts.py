@@ -18,6 +18,7 @@ from etl.facts.subjects import (
     is_pronoun_head,
     main_institution,
     outlet_names,
+    partitive_set,
     salient_terms,
     speaker_head,
     tidy_subject,
@@ -1710,7 +1711,9 @@ def _candidates(
     # candidate tells its kind (see _FALLBACK_FROM)
     own = _de_subject(s, lo, pos)
     yield (_name_after_de(s, doc, lo, pos) or own) if own else None
-    clause = _strip_times(s[cl:pos], times, cl)
+    # 【某某网】: an outlet's bracketed credit opening a headline is no part of its head
+    c0 = s.find("】", cl, pos) + 1 if s.startswith("【", cl) else cl
+    clause = _strip_times(s[c0 or cl : pos], times, c0 or cl)
     pron = is_pronoun_head(clause)
     # 南昌由25℃降至10℃: a preposition right before the figure opens the predicate, though
     # _strip_times drops it from the clause
@@ -1828,6 +1831,9 @@ def _earlier_head(s: str, doc: _Names, lo: int, cl: int, times: list[TimeExpr]) 
             return None
         start = _clause_start(s, lo, end)
         text = _strip_times(s[start:end], times, start)
+        part = partitive_set(text)
+        if part:
+            return part  # 573家企业中，有192家…: the figures count members of that set
         h = tidy_subject(head_np(text))
         if h is None and end == cl - 1:
             # 航空公司表示，10日将取消…: the speaker of the clause right before is the

@@ -55,6 +55,12 @@ _MEASURE_END = re.compile(
 #: Where a product or company is sold or operates, after its name (X国内售价, X海外营收):
 #: an adverbial, not part of the name.
 _SCOPE_TAIL = re.compile(r"(?<=..)(?:国内|国外|海外|境内|境外|全球|全国)$")
+#: Measure words of two characters or more; not 投资, which often ends an object noun
+#: (固定资产投资), nor counts (会员人数, 游客数量: the noun before is what is counted).
+_MEASURE_WORD_END = re.compile(
+    r"(?:比例|比重|占比|成本|收入|利润|支出|产值|产量|销量|均价|售价|"
+    r"价格|气温|风力|降水量|降雪量|降雨量|增加值|营收|营业额|营业收入|净利润|市值|股价)$"
+)
 #: A head ending in a localiser is a place or time adverbial (三年内, 闭幕式上).
 _LOCALISER_END = re.compile(r"[上下内外中里间前后时]$")
 #: Verbs of saying and forecasting: the noun phrase before them is a source, not a subject.
@@ -62,7 +68,7 @@ _SPEECH = re.compile(
     r"表示|认为|介绍|透露|指出|称|说|预计|预测|估计|坦言|强调|告诉|发现|显示|提到|分析|解释"
 )
 #: A verb of saying or announcing that ends a clause (X表示，…).
-_SPEECH_END = re.compile(r"(?:表示|介绍|透露|指出|宣布|称|说)$")
+_SPEECH_END = re.compile(r"(?:表示|介绍|透露|指出|宣布|坦言|称|说)$")
 #: A topic never starts with these: pronouns, demonstratives, prepositions, verbs.
 _BAD_START = re.compile(
     r"^(?:[的我你他她它咱这那该此每各某哪谁啥一]|其(?!他|余|它)|会(?![议员计场所长展谈])|对|在|从|把|被|让|使|给|与|和|是|有|将|已|"
@@ -140,6 +146,10 @@ def head_np(text: str, need_verb: bool = True, metric: str | None = None) -> str
     if _BAD_START.match(np_) or _NOT_NP.search(np_) or np_ in _NOT_TOPIC:
         return None
     np_ = _SCOPE_TAIL.sub("", np_)
+    me = _MEASURE_WORD_END.search(np_)
+    if me is not None and me.start() >= 2:
+        # 海港集团营收, 江河湖面阵风风力: the name before a measure word is what it measures
+        np_ = np_[: me.start()].rstrip("的")
     if _MEASURE_END.search(np_) or _LOCALISER_END.search(np_):
         return None
     return np_
@@ -162,6 +172,22 @@ def speaker_head(text: str) -> str | None:
     if m is None or not is_bare_name(t[: m.start()]):
         return None
     return t[: m.start()]
+
+
+#: A set the figures after it are counted in: (在)[这些]X中, X holding a count (573家企业中,
+#: 检测呈阳性的1300人中).
+_PARTITIVE = re.compile(
+    r"^(?:在|从)?(?:这些|这|上述)?([^，,。；;]{0,16}?[0-9一二两三四五六七八九十百千万]+"
+    r"(?:家|名|人|个|位|所|户|款|座|只|辆)[^，,。；;]{0,12}?)(?:之)?中$"
+)
+
+
+def partitive_set(text: str) -> str | None:
+    """'573家风控企业中' -> '573家风控企业': a counted set that the next clause takes its
+    members from (有192家…, 71.5%的人…); None for other clauses ending in 中 (过程中)."""
+    t = text.strip()
+    m = _PARTITIVE.match(t) or _PARTITIVE.match(_LEAD.sub("", t))
+    return m.group(1) if m else None
 
 
 def is_pronoun_head(text: str) -> bool:
