@@ -125,3 +125,17 @@ def test_a_name_before_a_measure_word_is_the_subject():
     body = _TOPIC + "海港集团营收增长12%。"
     assert _subject(body, "12%") == "海港集团"
     assert head_np("营业收入增长") is None  # a measure word alone names no subject
+
+
+def test_a_vague_scope_in_the_paragraph_is_no_protagonist():
+    body = (
+        "天枢X2芯片发布。天枢X2芯片很快。天枢X2芯片很省电。天枢X2芯片已量产。\n"
+        "天枢X2芯片是一款旗舰芯片，全球销量很好，全球用户很多，全球市场很大。"
+        "拥有3.1Gbps峰值下载速率。"
+    )
+    assert _subject(body, "3.1Gbps") == "天枢X2芯片"
+
+
+def test_a_time_word_modifying_the_head_is_dropped():
+    assert head_np("随后的天枢X3芯片分别实现了") == "天枢X3芯片"
+    assert head_np("的天枢X3芯片分别实现了") is None  # 的 alone still opens no head

@@ -1754,6 +1754,8 @@ def _candidates(
     para = s.rfind("\n", 0, lo) + 1
     best, named = -1, None
     for nm in doc.names:
+        if nm in _VAGUE_SCOPE:
+            continue  # 全球最快, 国内市场: a scope the paragraph mentions is no protagonist
         k = s.rfind(nm, para, lo)
         if k > best:
             best, named = k, nm
@@ -1798,6 +1800,8 @@ def _colon_head(s: str, lo: int, cl: int) -> str | None:
     return name if is_bare_name(name) else None
 
 
+#: Scope words that name no place the article can be about (unlike 全县, 本市).
+_VAGUE_SCOPE = frozenset(("全球", "全国", "国内", "海外"))
 #: Index of the first fallback :func:`_candidates` yields (a name seen earlier in the
 #: paragraph, the running topic, the article's topic), not given by the sentence itself.
 _FALLBACK_FROM = 7

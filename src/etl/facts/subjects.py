@@ -108,7 +108,10 @@ def head_np(text: str, need_verb: bool = True, metric: str | None = None) -> str
     speaker or forecaster (X表示, X预计) rather than what is measured.  A ``metric`` the
     head ends with is cut off ('深成指跌幅' with metric '跌幅' -> '深成指').
     """
-    t = _LEAD.sub("", text.strip())
+    t0 = text.strip()
+    t = _LEAD.sub("", t0)
+    if t.startswith("的") and len(t) < len(t0):
+        t = t[1:]  # 随后的麒麟980, 如今的老城区: a time word modifying the head
     if not t:
         return None
     b0 = _BOUNDARY.match(t)
