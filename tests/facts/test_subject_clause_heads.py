@@ -139,3 +139,21 @@ def test_a_vague_scope_in_the_paragraph_is_no_protagonist():
 def test_a_time_word_modifying_the_head_is_dropped():
     assert head_np("随后的天枢X3芯片分别实现了") == "天枢X3芯片"
     assert head_np("的天枢X3芯片分别实现了") is None  # 的 alone still opens no head
+
+
+def test_a_topic_frame_heads_the_rest_of_the_sentence():
+    from etl.facts.subjects import topic_frame
+
+    assert topic_frame("纺织业方面") == "纺织业"
+    assert topic_frame("从三大运营商的套餐来看") == "三大运营商的套餐"
+    assert topic_frame("长期来看") is None
+    assert topic_frame("总体来看") is None
+    body = _TOPIC + "纺织业方面，预计约40%由民营企业贡献。"
+    assert _subject(body, "约40%") == "纺织业"
+
+
+def test_an_adverb_is_no_subject():
+    from etl.facts.subjects import tidy_subject
+
+    assert tidy_subject("大多采用") is None
+    assert tidy_subject("大多数企业") == "大多数企业"

@@ -22,6 +22,7 @@ from etl.facts.subjects import (
     salient_terms,
     speaker_head,
     tidy_subject,
+    topic_frame,
 )
 from etl.facts.textnorm import fold
 from etl.records import Fact
@@ -1835,9 +1836,11 @@ def _earlier_head(s: str, doc: _Names, lo: int, cl: int, times: list[TimeExpr]) 
             return None
         start = _clause_start(s, lo, end)
         text = _strip_times(s[start:end], times, start)
-        part = partitive_set(text)
+        part = partitive_set(text) or topic_frame(s[start:end])
         if part:
-            return part  # 573家企业中，有192家…: the figures count members of that set
+            # 573家企业中，有192家…: the figures count members of that set; 制造业方面，…:
+            # the frame's noun phrase is the topic of the rest of the sentence
+            return part
         h = tidy_subject(head_np(text))
         if h is None and end == cl - 1:
             # 航空公司表示，10日将取消…: the speaker of the clause right before is the

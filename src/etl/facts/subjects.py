@@ -185,6 +185,32 @@ _PARTITIVE = re.compile(
 )
 
 
+#: A topic frame opening a sentence: 制造业方面，…; 从五大企业的产品来看，…; 就X而言，….
+_FRAME = re.compile(
+    r"^(?:从|就|对于|对|在)?([^，,。；;]{2,16}?)(?:方面|来看|看来|而言|来说)$"
+)
+
+
+def topic_frame(text: str) -> str | None:
+    """'制造业方面' -> '制造业': the noun phrase a frame clause makes the topic of the rest
+    of the sentence; None for frames that name no entity (总体来看, 从数据来看, 长期来看)."""
+    m = _FRAME.match(text.strip())
+    if m is None:
+        return None
+    np_ = m.group(1)
+    if np_ in _NOT_TOPIC or _BAD_START.match(np_) or _NOT_NP.search(np_):
+        return None
+    if _FRAME_NOT.search(np_) or _BOUNDARY.search(np_, 1):
+        return None
+    return np_
+
+
+#: Frames about time or the view taken, not an entity (长期来看, 整体而言, 目前来看).
+_FRAME_NOT = re.compile(
+    r"^(?:长期|短期|中长期|整体|总体|全局|当前|眼下|目前|现阶段|具体|客观|理论上|技术上|表面上)$|数据$"
+)
+
+
 def partitive_set(text: str) -> str | None:
     """'573家风控企业中' -> '573家风控企业': a counted set that the next clause takes its
     members from (有192家…, 71.5%的人…); None for other clauses ending in 中 (过程中)."""
@@ -377,7 +403,7 @@ _PREDICATE_START = re.compile(
 #: A subject never opens with these: adverbs, verbs, prepositions and time words
 #: (大约, 批准, 层层套路, 前几天, 接下来).
 _JUNK_START = re.compile(
-    r"^(?:大约|约|起码|至少|甚至|最|更|很|非常|十分|已|将|刚|才|也|还|就|又|再|仍|"
+    r"^(?:大约|约|起码|至少|甚至|大多(?!数)|大都(?!市|会)|最|更|很|非常|十分|已|将|刚|才|也|还|就|又|再|仍|"
     r"被|把|让|使|对|从|向|在|于|按|据|若|占|为|是|有|没|不|别|要|该|"
     r"前几|接下来|层层|非法|合法|批准|变成|成为|招收|招募|建设|建成|培育|声称|看到|看见|听说|"
     r"知道|觉得|要求|具体|归属|资助|获取|获得|收购|发行|发布|推出|宣布|打造|提供|进入|通过|"
