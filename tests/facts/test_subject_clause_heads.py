@@ -157,3 +157,13 @@ def test_an_adverb_is_no_subject():
 
     assert tidy_subject("大多采用") is None
     assert tidy_subject("大多数企业") == "大多数企业"
+
+
+def test_a_parenthesis_does_not_cut_the_clause_from_its_head():
+    body = _TOPIC + "预计明天，雪峰县、云岭县等地出现降雪(雨)或雨夹雪3～8毫米。"
+    assert _subject(body, "8毫米") == "雪峰县、云岭县等地"
+    body = _TOPIC + "其中，北岭南部局地有暴雪(10～15毫米)。"
+    assert _subject(body, "15毫米") == "北岭南部局地"
+    # a comparison or a label before the brackets is no head
+    body = _TOPIC + "续航比同类产品(第二名)高3倍。"
+    assert _subject(body, "3倍") == "云帆手机"

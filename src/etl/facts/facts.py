@@ -1734,6 +1734,8 @@ def _candidates(
         and (metric in doc.names or _ENTITY_HEAD.search(metric))
     ):
         h = metric  # 甲队和乙队共9人: a group or name taken for the metric still heads the clause
+    if h is None and not pron and cl > lo and s[cl - 1] in "()（）":
+        h = _paren_head(s, doc, lo, cl, times)
     if h is None and clause.lstrip()[:2] in _SELF_INSTITUTION:
         h = clause.lstrip()[:2]  # 全校800名学生: the figure follows the reference at once
     yield _scope_region(s, lo, cl, h) if h else None
@@ -1854,7 +1856,7 @@ def _earlier_head(s: str, doc: _Names, lo: int, cl: int, times: list[TimeExpr]) 
 
 
 #: Heads that name only part of an area given before (局地降幅达16℃, 部分地区暴雨).
-_PARTIAL_SCOPE = re.compile(r"^(?:局地|局部地区|部分地区|部分地方|不少地方|个别地方)")
+_PARTIAL_SCOPE = re.compile(r"(?:^|(?<=部))(?:局地|局部地区|部分地区|部分地方|不少地方|个别地方)")
 #: The end of an area list (华北、黄淮等地, 江南至华南一带).
 _AREA_END = re.compile(r"(?:等地|一带)")
 #: Where an area phrase starts: a clause boundary or the preposition before a place.
@@ -1885,6 +1887,26 @@ _ENTITY_HEAD = re.compile(
     r"小学|医院|平台|股份|控股|政府|部门|机构|协会|用户|居民|市民|学生|患者|城市|地区|地方|国家|"
     r"警方|法院|队|(?<![机社体约聚宴理])会|所|院|厂|店|馆|站|港|号|系列|版)$"
 )
+
+
+def _paren_head(s: str, doc: _Names, lo: int, cl: int, times: list[TimeExpr]) -> str | None:
+    """The head of the clause a parenthesis interrupts: '局地有大雪（5～9毫米）' (the figure
+    in brackets after its clause), '等地出现降雪（雨）或雨夹雪2～12毫米' (an aside before
+    the figure)."""
+    end = cl - 1
+    if s[end] in ")）":
+        end = max(s.rfind("(", lo, end), s.rfind("（", lo, end))
+        if end < 0:
+            return None
+    a = _clause_start(s, lo, end)
+    text = _strip_times(s[a:end], times, a)
+    h = head_np(text) or head_np(text, need_verb=False)
+    if h is None:
+        return None
+    # only an area or an entity: the clause may be a comparison or a label (比同行高（…）)
+    if _PARTIAL_SCOPE.search(h) or _AREA_END.search(h) or _entity_like(h, doc):
+        return h
+    return None
 
 
 def _entity_like(np_: str, doc: _Names) -> bool:
