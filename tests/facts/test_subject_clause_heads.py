@@ -129,11 +129,11 @@ def test_a_name_before_a_measure_word_is_the_subject():
 
 def test_a_vague_scope_in_the_paragraph_is_no_protagonist():
     body = (
-        "天枢X2芯片发布。天枢X2芯片很快。天枢X2芯片很省电。天枢X2芯片已量产。\n"
-        "天枢X2芯片是一款旗舰芯片，全球销量很好，全球用户很多，全球市场很大。"
+        "青禾公司发布新品。青禾公司很大。青禾公司很忙。青禾公司已上市。\n"
+        "青禾公司是一家芯片企业，全球销量很好，全球用户很多，全球市场很大。"
         "拥有3.1Gbps峰值下载速率。"
     )
-    assert _subject(body, "3.1Gbps") == "天枢X2芯片"
+    assert _subject(body, "3.1Gbps") == "青禾公司"
 
 
 def test_a_time_word_modifying_the_head_is_dropped():
@@ -167,3 +167,16 @@ def test_a_parenthesis_does_not_cut_the_clause_from_its_head():
     # a comparison or a label before the brackets is no head
     body = _TOPIC + "续航比同类产品(第二名)高3倍。"
     assert _subject(body, "3倍") == "云帆手机"
+
+
+def test_a_running_topic_without_an_entity_form_is_not_carried_on():
+    body = (
+        "青禾物流发布了年报。青禾物流很大。青禾物流在扩张。青禾物流在招人。\n"
+        "问题很快出现了。后来又招了300名员工。"
+    )
+    assert _subject(body, "300名") == "青禾物流"  # not the sentence head 问题
+    body = (
+        "青禾物流发布了年报。青禾物流很大。青禾物流在扩张。青禾物流在招人。\n"
+        "白沙镇政府已经同意。后来又修了3条道路。"
+    )
+    assert _subject(body, "3条") == "白沙镇政府"  # an entity head is carried on

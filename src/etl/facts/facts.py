@@ -1770,7 +1770,9 @@ def _candidates(
             if k > best and _PRODUCT_SUBJECT.match(s, k + len(nm)):
                 best, named = k, nm
     yield named  # (the fallbacks start here, at _FALLBACK_FROM)
-    yield tnp
+    # a running topic continued without a pronoun must name an entity by its form; a
+    # sentence head like 蓬勃发展的武汉 or 存储方面 is carried on too easily
+    yield tnp if tnp and _entity_like(tnp, doc) else None
     yield doc.topic
 
 
