@@ -180,3 +180,10 @@ def test_a_running_topic_without_an_entity_form_is_not_carried_on():
         "白沙镇政府已经同意。后来又修了3条道路。"
     )
     assert _subject(body, "3条") == "白沙镇政府"  # an entity head is carried on
+
+
+def test_new_qualifies_the_noun_before_the_figure():
+    body = _TOPIC + "今年前三季度，新增专项债券3200亿元。"
+    assert _subject(body, "3200亿元") == "专项债券"
+    body = _TOPIC + "新增注册企业中外资企业超50家。"
+    assert _subject(body, "超50家") != "注册企业中外资企业"

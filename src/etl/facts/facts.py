@@ -1734,6 +1734,11 @@ def _candidates(
         and (metric in doc.names or _ENTITY_HEAD.search(metric))
     ):
         h = metric  # 甲队和乙队共9人: a group or name taken for the metric still heads the clause
+    if h is None and not pron and (nw := _NEW_PREFIX.match(clause)):
+        # 新增地方政府债券28951亿元: 新增 qualifies the noun right before the figure
+        rest = clause[nw.end() :]
+        # (新增企业中外资企业: a set and a part of it name no single subject)
+        h = rest if head_np(rest, need_verb=False) == rest and "中" not in rest else None
     if h is None and not pron and cl > lo and s[cl - 1] in "()（）":
         h = _paren_head(s, doc, lo, cl, times)
     if h is None and clause.lstrip()[:2] in _SELF_INSTITUTION:
@@ -1781,6 +1786,8 @@ _PRODUCT_SUBJECT = re.compile(
     r"\s*(?:也|将|已|于|在|正|还|则|发布|推出|亮相|上市|开售|首发|采用|搭载|配备|拥有)"
 )
 
+#: Verbs that qualify the noun after them as new or added (新增贷款, 新签合同).
+_NEW_PREFIX = re.compile(r"(?:累计)?(?:新增|新签|新建|新开工|新发放|新注册)")
 #: Prepositions that _strip_times drops from the end of a clause.
 _PREP_BEFORE_FIGURE = frozenset("由从在")
 #: A line label before a colon that names no entity (原标题：, 具体如下：, 来源：).
