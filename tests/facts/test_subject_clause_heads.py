@@ -187,3 +187,15 @@ def test_new_qualifies_the_noun_before_the_figure():
     assert _subject(body, "3200亿元") == "专项债券"
     body = _TOPIC + "新增注册企业中外资企业超50家。"
     assert _subject(body, "超50家") != "注册企业中外资企业"
+
+
+def test_a_device_part_is_measured_for_its_product():
+    body = (
+        "Nova X3 今天发布。Nova X3 很轻。Nova X3 可以折叠。Nova X3 已开售。\n"
+        "主屏是一块展开后 7.2 英寸屏幕，存储为 12GB。"
+    )
+    assert _subject(body, "12GB") == "Nova X3"
+    assert _subject(body, "7.2 英寸") == "Nova X3"
+    # a company is no part: it stays the subject of its own clause
+    body = _TOPIC + "青禾电池公司营收增长12%。"
+    assert _subject(body, "12%") == "青禾电池公司"

@@ -1681,8 +1681,8 @@ def _attribute(
     (zero anaphora) or the article's topic."""
     for i, cand in enumerate(_candidates(s, doc, lo, cl, pos, times, local, metric, topic)):
         cand = tidy_subject(cand)
-        if not cand:
-            continue
+        if not cand or cand in _COMPONENTS:
+            continue  # (主屏为6.7英寸: a part of a product is measured for the product)
         if cand in _SELF_INSTITUTION or (
             i >= _FALLBACK_FROM and unit in _PEOPLE_UNITS and _is_person(cand, doc)
         ):
@@ -1786,6 +1786,11 @@ _PRODUCT_SUBJECT = re.compile(
     r"\s*(?:也|将|已|于|在|正|还|则|发布|推出|亮相|上市|开售|首发|采用|搭载|配备|拥有)"
 )
 
+#: Parts and aspects of a device that head its specifications (主屏为6.7英寸, 存储为8GB,
+#: 后置的相机模组内拥有三颗摄像头): the product they belong to is the subject.
+_COMPONENTS = frozenset(
+    "主屏 副屏 外屏 内屏 屏幕 存储 内存 机身 电池 处理器 前置 后置 摄像头 镜头 续航 快充".split()
+)
 #: Verbs that qualify the noun after them as new or added (新增贷款, 新签合同).
 _NEW_PREFIX = re.compile(r"(?:累计)?(?:新增|新签|新建|新开工|新发放|新注册)")
 #: Prepositions that _strip_times drops from the end of a clause.
