@@ -1758,6 +1758,10 @@ def _candidates(
     if cl > lo and not pron:
         pron = is_pronoun_head(s[lo : _clause_end(s, lo, pos)])
     tnp = topic.np if topic.np and _anchored(s, doc, topic.np) else None
+    if pron and tnp is None:
+        # 这是一款云端芯片: a demonstrative opening a sentence points at what the sentence
+        # before introduced last (发布了首款芯片“含光800”)
+        tnp = _last_introduced(s, doc, lo)
     yield tnp if pron else None
     para = s.rfind("\n", 0, lo) + 1
     best, named = -1, None
@@ -1817,6 +1821,8 @@ def _colon_head(s: str, lo: int, cl: int) -> str | None:
     return name if is_bare_name(name) else None
 
 
+#: Characters that end a sentence.
+_SENTENCE_END = "。！？!?\n"
 #: Scope words that name no place the article can be about (unlike 全县, 本市).
 _VAGUE_SCOPE = frozenset(("全球", "全国", "国内", "海外"))
 #: Index of the first fallback :func:`_candidates` yields (a name seen earlier in the
@@ -1921,6 +1927,20 @@ def _paren_head(s: str, doc: _Names, lo: int, cl: int, times: list[TimeExpr]) ->
     if _PARTIAL_SCOPE.search(h) or _AREA_END.search(h) or _entity_like(h, doc):
         return h
     return None
+
+
+def _last_introduced(s: str, doc: _Names, lo: int) -> str | None:
+    """The name the sentence before ``lo`` mentions last (a name the article repeats)."""
+    b = lo
+    while b > 0 and s[b - 1] in _SENTENCE_END:
+        b -= 1
+    a = max(s.rfind(c, 0, b) for c in _SENTENCE_END) + 1
+    best, named = -1, None
+    for nm in doc.names:
+        k = s.rfind(nm, a, b)
+        if k > best and nm not in _VAGUE_SCOPE:
+            best, named = k, nm
+    return named
 
 
 def _entity_like(np_: str, doc: _Names) -> bool:
