@@ -204,6 +204,7 @@ def test_a_device_part_is_measured_for_its_product():
 def test_a_demonstrative_points_at_what_the_sentence_before_introduced():
     body = (
         "昨天，在青禾大会上，青禾集团总裁发布了首款芯片启明100。\n"
-        "这是一款推理芯片，峰值性能为5万IPS。启明100已量产。启明100很省电。"
+        "这是一款推理芯片，峰值性能为5万IPS。启明100已量产。启明100很省电。\n"
+        "青禾集团很大。青禾集团在扩张。青禾集团在招人。"
     )
     assert _subject(body, "5万IPS") == "启明100"
