@@ -14,12 +14,16 @@ from etl.facts.numbers import multiplier_value, parse_arabic, parse_cn
 from etl.facts.periods import TimeExpr, find_times, publication_day, shift_year
 from etl.facts.subjects import (
     head_np,
+    is_bare_name,
     is_outlet,
     is_pronoun_head,
     main_institution,
     outlet_names,
+    partitive_set,
     salient_terms,
+    speaker_head,
     tidy_subject,
+    topic_frame,
 )
 from etl.facts.textnorm import fold
 from etl.records import Fact
@@ -1726,8 +1730,11 @@ def _name_after_de(s: str, doc: _Names, lo: int, pos: int) -> str | None:
     k = s.find("的", cl, pos)
     if k < 0:
         return None
+    k += 1
+    while k < pos and s[k] == " ":
+        k += 1  # 尺寸居中的 Galaxy S20+: a space before a Latin name
     for nm in doc.names:
-        if s.startswith(nm, k + 1) and k + 1 + len(nm) < pos:
+        if s.startswith(nm, k) and k + len(nm) < pos:
             return nm
     return None
 
@@ -1789,8 +1796,8 @@ def _attribute(
     (zero anaphora) or the article's topic."""
     for i, cand in enumerate(_candidates(s, doc, lo, cl, pos, times, local, metric, topic)):
         cand = tidy_subject(cand)
-        if not cand:
-            continue
+        if not cand or cand in _COMPONENTS:
+            continue  # (主屏为6.7英寸: a part of a product is measured for the product)
         if cand in _SELF_INSTITUTION or (
             i >= _FALLBACK_FROM and unit in _PEOPLE_UNITS and _is_person(cand, doc)
         ):
@@ -1820,9 +1827,35 @@ def _candidates(
     # candidate tells its kind (see _FALLBACK_FROM)
     own = _de_subject(s, lo, pos)
     yield (_name_after_de(s, doc, lo, pos) or own) if own else None
-    clause = _strip_times(s[cl:pos], times, cl)
+    # 【某某网】: an outlet's bracketed credit opening a headline is no part of its head
+    c0 = s.find("】", cl, pos) + 1 if s.startswith("【", cl) else cl
+    clause = _strip_times(s[c0 or cl : pos], times, c0 or cl)
     pron = is_pronoun_head(clause)
-    h = None if pron else head_np(clause, metric=metric)
+    # 南昌由25℃降至10℃: a preposition right before the figure opens the predicate, though
+    # _strip_times drops it from the clause
+    prep = s[cl:pos].rstrip()[-1:] in _PREP_BEFORE_FIGURE
+    h = None if pron else head_np(clause, need_verb=not prep, metric=metric)
+    if h is None and not pron:
+        # 全城16条地铁线路, 南京、武汉等7个城市: no verb between the head and the figure, so
+        # only a head that names an entity (a list, a name, a place) is taken
+        h = head_np(clause, need_verb=False, metric=metric)
+        if h is not None and not _entity_like(h, doc):
+            h = None
+    if (
+        h is None
+        and not pron
+        and metric
+        and clause.startswith(metric)
+        and (metric in doc.names or _ENTITY_HEAD.search(metric))
+    ):
+        h = metric  # 甲队和乙队共9人: a group or name taken for the metric still heads the clause
+    if h is None and not pron and (nw := _NEW_PREFIX.match(clause)):
+        # 新增地方政府债券28951亿元: 新增 qualifies the noun right before the figure
+        rest = clause[nw.end() :]
+        # (新增企业中外资企业: a set and a part of it name no single subject)
+        h = rest if head_np(rest, need_verb=False) == rest and "中" not in rest else None
+    if h is None and not pron and cl > lo and s[cl - 1] in "()（）":
+        h = _paren_head(s, doc, lo, cl, times)
     if h is None and clause.lstrip()[:2] in _SELF_INSTITUTION:
         h = clause.lstrip()[:2]  # 全校800名学生: the figure follows the reference at once
     if h and _SPLIT_VERBS.fullmatch(h):
@@ -1837,15 +1870,21 @@ def _candidates(
     yield h
     h = head_np(local, need_verb=False) if local else None
     yield _scope_region(s, lo, cl, h) if h else None
-    yield _named_before(s, doc, lo, cl, pos)
+    yield _colon_head(s, lo, cl) or _named_before(s, doc, lo, cl, pos)
     yield None if pron else _earlier_head(s, doc, lo, cl, times)
     if cl > lo and not pron:
         pron = is_pronoun_head(s[lo : _clause_end(s, lo, pos)])
     tnp = topic.np if topic.np and _anchored(s, doc, topic.np) else None
+    if pron and tnp is None:
+        # 这是一款云端芯片: a demonstrative opening a sentence points at what the sentence
+        # before introduced last (发布了首款芯片“含光800”)
+        tnp = _last_introduced(s, doc, lo)
     yield tnp if pron else None
     para = s.rfind("\n", 0, lo) + 1
     best, named = -1, None
     for nm in doc.names:
+        if nm in _VAGUE_SCOPE:
+            continue  # 全球最快, 国内市场: a scope the paragraph mentions is no protagonist
         k = s.rfind(nm, para, lo)
         if k > best:
             best, named = k, nm
@@ -1857,7 +1896,9 @@ def _candidates(
             if k > best and _PRODUCT_SUBJECT.match(s, k + len(nm)):
                 best, named = k, nm
     yield named  # (the fallbacks start here, at _FALLBACK_FROM)
-    yield tnp
+    # a running topic continued without a pronoun must name an entity by its form; a
+    # sentence head like 蓬勃发展的武汉 or 存储方面 is carried on too easily
+    yield tnp if tnp and _entity_like(tnp, doc) else None
     yield doc.topic
 
 
@@ -1866,6 +1907,41 @@ _PRODUCT_SUBJECT = re.compile(
     r"\s*(?:也|将|已|于|在|正|还|则|发布|推出|亮相|上市|开售|首发|采用|搭载|配备|拥有)"
 )
 
+#: Parts and aspects of a device that head its specifications (主屏为6.7英寸, 存储为8GB,
+#: 后置的相机模组内拥有三颗摄像头): the product they belong to is the subject.
+_COMPONENTS = frozenset(
+    "主屏 副屏 外屏 内屏 屏幕 存储 内存 机身 电池 处理器 前置 后置 摄像头 镜头 续航 快充".split()
+)
+#: Verbs that qualify the noun after them as new or added (新增贷款, 新签合同).
+_NEW_PREFIX = re.compile(r"(?:累计)?(?:新增|新签|新建|新开工|新发放|新注册)")
+#: Prepositions that _strip_times drops from the end of a clause.
+_PREP_BEFORE_FIGURE = frozenset("由从在")
+#: A line label before a colon that names no entity (原标题：, 具体如下：, 来源：).
+_NOT_COLON_NAME = re.compile(
+    r"(?:标题|如下|以下|来源|作者|编辑|记者|时间|地址|电话|备注|链接|提示|结果|决定|规定|通知|"
+    r"公告|要求|提出|强调|指出|获悉|了解到|显示|质疑|回应|回复|反映|说明|呼吁|称|说|道|问|答)$"
+)
+#: A name alone before a colon: Chinese or Latin letters and digits, nothing else.
+_COLON_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9 ]{2,10}")
+
+
+def _colon_head(s: str, lo: int, cl: int) -> str | None:
+    """'恒远科技：5000万元竞得一宗工业用地': a name standing alone before a colon (a list or
+    headline line about a company or place) is the subject of the figures its sentence gives
+    after it; a speaker (他说：), a decision (会议决定：) or a label (原标题：) is not."""
+    k = max(s.rfind(":", lo, cl), s.rfind("：", lo, cl))
+    if k < 0 or re.search(r"[)）]", s[k:cl]):
+        return None  # (第二名：15012): a label inside an aside
+    name = s[_clause_start(s, lo, k) : k].strip()
+    if not _COLON_NAME.fullmatch(name) or _NOT_COLON_NAME.search(name):
+        return None
+    return name if is_bare_name(name) else None
+
+
+#: Characters that end a sentence.
+_SENTENCE_END = "。！？!?\n"
+#: Scope words that name no place the article can be about (unlike 全县, 本市).
+_VAGUE_SCOPE = frozenset(("全球", "全国", "国内", "海外"))
 #: Index of the first fallback :func:`_candidates` yields (a name seen earlier in the
 #: paragraph, the running topic, the article's topic), not given by the sentence itself.
 _FALLBACK_FROM = 7
@@ -1898,7 +1974,17 @@ def _earlier_head(s: str, doc: _Names, lo: int, cl: int, times: list[TimeExpr]) 
         if end <= lo or s[end] in "\n：:":
             return None
         start = _clause_start(s, lo, end)
-        h = tidy_subject(head_np(_strip_times(s[start:end], times, start)))
+        text = _strip_times(s[start:end], times, start)
+        part = partitive_set(text) or topic_frame(s[start:end])
+        if part:
+            # 573家企业中，有192家…: the figures count members of that set; 制造业方面，…:
+            # the frame's noun phrase is the topic of the rest of the sentence
+            return part
+        h = tidy_subject(head_np(text))
+        if h is None and end == cl - 1:
+            # 航空公司表示，10日将取消…: the speaker of the clause right before is the
+            # subject of what it announces
+            h = speaker_head(text)
         if h and not _PARTIAL_SCOPE.match(h):
             if _ENTITY_HEAD.search(h) or any(nm in h for nm in doc.names):
                 return h
@@ -1907,7 +1993,7 @@ def _earlier_head(s: str, doc: _Names, lo: int, cl: int, times: list[TimeExpr]) 
 
 
 #: Heads that name only part of an area given before (局地降幅达16℃, 部分地区暴雨).
-_PARTIAL_SCOPE = re.compile(r"^(?:局地|局部地区|部分地区|部分地方|不少地方|个别地方)")
+_PARTIAL_SCOPE = re.compile(r"(?:^|(?<=部))(?:局地|局部地区|部分地区|部分地方|不少地方|个别地方)")
 #: The end of an area list (华北、黄淮等地, 江南至华南一带).
 _AREA_END = re.compile(r"(?:等地|一带)")
 #: Where an area phrase starts: a clause boundary or the preposition before a place.
@@ -1938,6 +2024,52 @@ _ENTITY_HEAD = re.compile(
     r"小学|医院|平台|股份|控股|政府|部门|机构|协会|用户|居民|市民|学生|患者|城市|地区|地方|国家|"
     r"警方|法院|队|(?<![机社体约聚宴理])会|所|院|厂|店|馆|站|港|号|系列|版)$"
 )
+
+
+def _paren_head(s: str, doc: _Names, lo: int, cl: int, times: list[TimeExpr]) -> str | None:
+    """The head of the clause a parenthesis interrupts: '局地有大雪（5～9毫米）' (the figure
+    in brackets after its clause), '等地出现降雪（雨）或雨夹雪2～12毫米' (an aside before
+    the figure)."""
+    end = cl - 1
+    if s[end] in ")）":
+        end = max(s.rfind("(", lo, end), s.rfind("（", lo, end))
+        if end < 0:
+            return None
+    a = _clause_start(s, lo, end)
+    text = _strip_times(s[a:end], times, a)
+    h = head_np(text) or head_np(text, need_verb=False)
+    if h is None:
+        return None
+    # only an area or an entity: the clause may be a comparison or a label (比同行高（…）)
+    if _PARTIAL_SCOPE.search(h) or _AREA_END.search(h) or _entity_like(h, doc):
+        return h
+    return None
+
+
+def _last_introduced(s: str, doc: _Names, lo: int) -> str | None:
+    """The name the sentence before ``lo`` mentions last (a name the article repeats)."""
+    b = lo
+    while b > 0 and s[b - 1] in _SENTENCE_END:
+        b -= 1
+    a = max(s.rfind(c, 0, b) for c in _SENTENCE_END) + 1
+    best, named = -1, None
+    for nm in doc.names:
+        k = s.rfind(nm, a, b)
+        if k > best and nm not in _VAGUE_SCOPE:
+            best, named = k, nm
+    return named
+
+
+def _entity_like(np_: str, doc: _Names) -> bool:
+    """A noun phrase that names an entity by its form: an entity head (公司, 市, 队), a list
+    (南京、武汉等), a name the article repeats, or a place (巴黎, 全县)."""
+    if _ENTITY_HEAD.search(np_) or "、" in np_ or np_.endswith("等"):
+        return True
+    if any(len(nm) >= 2 and nm in np_ for nm in doc.names):
+        return True
+    if np_[0] in "全本" and _all_cjk(np_[1:]) and np_ not in _SCOPE:
+        return True  # 全城, 本市: the whole of a place
+    return bool(gazetteer.load().lookup(np_))
 
 
 def _anchored(s: str, doc: _Names, np_: str) -> bool:

@@ -32,14 +32,17 @@ _BOUNDARY = re.compile(
     r"上涨|下跌|下滑|攀升|扩大|缩小|拥有|获得|推出|开通|开启|开设|开出|开展|举办|举行|召开|"
     r"发布|宣布|公布|表示|认为|介绍|透露|显示|指出|需要|成为|属于|位列|位居|排名|共有|共计|"
     r"累计|合计|总计|同比|环比|预计|计划|已经|正在|曾经|可以|可能|能够|将会|仍然|依然|"
-    r"分别|先后|一共|总共|只有|仅有|只是|仅为|约为|相当于|(?<![发到表传雷马抵送])达|将|已|曾|"
+    r"分别|先后|一共|总共|只有|仅有|只是|仅为|约为|相当于|可(?=达|超|至|能|望)|"
+    r"(?<![发到表传雷马抵送])达|将|已|曾|应当|应该|(?<![供反响效适相回答呼顺对感])应(?![用急变])|"
+    r"基本上|大多(?!数)|大都(?!市|会)|普遍|通常|往往|逐渐|逐步|陆续|不断|持续|首次|率先|"
+    r"一度|依旧|仍旧|始终|一直|随即|立即|纷纷|相继|接连|自动(?!化)|"
     r"(?<![现存所正实自])在|(?<![但就还也总可于硬])是|(?<![行认成因作])为|"
     r"(?<![所拥具持没现国共占含])有(?![限效])|把|被|(?<![面针相绝])对|从|(?<![方面导走意动倾])向|"
     r"(?<![自理经])由|(?<![关由对位属至等处用基])于|(?<![可所加予难得])以(?![上下内外来及后前])|"
     r"让|(?<!大)使(?![用命馆者])|给|也|(?<![首成京古])都|(?<![平人])均|还|就|又|再|仍|"
     r"降温|升温|出现|迎来|遭遇|受到|发生|占|获|约|近|超|逾|较|仅|只|最|更|每|各|"
-    r"共(?=[0-9一二两三四五六七八九十])|(?<![A-Za-z0-9 ])[0-9]+(?![0-9.]*[A-Za-z])|"
-    r"(?<!第)[一二两三四五六七八九十]"
+    r"共(?=[0-9一二两三四五六七八九十]|$)|(?<![A-Za-z0-9 ])[0-9]+(?![0-9.]*[A-Za-z])|"
+    r"(?<!第)[一二两三四五六七八九十](?![号代期])"
 )
 _NUMERAL = re.compile(r"[0-9一二两三四五六七八九十]")
 _ROLE = re.compile("|".join(sorted(ROLE_TITLES, key=len, reverse=True)))
@@ -49,23 +52,34 @@ _MEASURE_END = re.compile(
     r"进出口|出口|进口|产值|产量|销量|均价|售价|价格|面积|长度|高度|温度|气温|降温|风力|"
     r"降水|降雪|降雨|增加值|投资|营收|营业额|营业收入|净利润)$"
 )
+#: Where a product or company is sold or operates, after its name (X国内售价, X海外营收):
+#: an adverbial, not part of the name.
+_SCOPE_TAIL = re.compile(r"(?<=..)(?:国内|国外|海外|境内|境外|全球|全国)$")
+#: Measure words of two characters or more; not 投资, which often ends an object noun
+#: (固定资产投资), nor counts (会员人数, 游客数量: the noun before is what is counted).
+_MEASURE_WORD_END = re.compile(
+    r"(?:比例|比重|占比|成本|收入|利润|支出|产值|产量|销量|均价|售价|"
+    r"价格|气温|风力|降水量|降雪量|降雨量|增加值|营收|营业额|营业收入|净利润|市值|股价)$"
+)
 #: A head ending in a localiser is a place or time adverbial (三年内, 闭幕式上).
 _LOCALISER_END = re.compile(r"[上下内外中里间前后时]$")
 #: Verbs of saying and forecasting: the noun phrase before them is a source, not a subject.
 _SPEECH = re.compile(
     r"表示|认为|介绍|透露|指出|称|说|预计|预测|估计|坦言|强调|告诉|发现|显示|提到|分析|解释"
 )
+#: A verb of saying or announcing that ends a clause (X表示，…).
+_SPEECH_END = re.compile(r"(?:表示|介绍|透露|指出|宣布|坦言|称|说)$")
 #: A topic never starts with these: pronouns, demonstratives, prepositions, verbs.
 _BAD_START = re.compile(
-    r"^(?:[的我你他她它咱其这那该此每各某哪谁啥一]|会(?![议员计场所长展谈])|对|在|从|把|被|让|使|给|与|和|是|有|将|已|"
+    r"^(?:[的我你他她它咱这那该此每各某哪谁啥一]|其(?!他|余|它)|会(?![议员计场所长展谈])|对|在|从|把|被|让|使|给|与|和|是|有|将|已|"
     r"本次|本届|本轮|本报|无论|值得|实际|算下来|外加|更是|不管|不论|只是|就是|还是|而是|"
     r"经常|常常|一直|始终|接着|后来|终于|甚至|便|才|看起来|似乎|其实|事实上|当年|那年|当天|"
     r"次日|此后|[以因据按依凭随经自当])"
 )
-_PRONOUN = re.compile(r"^(?:他们|她们|它们|他|她|它|其|该|此|这)")
+_PRONOUN = re.compile(r"^(?:他们|她们|它们|他|她|它|其(?!他|余|它)|该|此|这)")
 #: A topic must not contain these (it would be a clause, not a noun phrase).
 _NOT_NP = re.compile(
-    r"[，,。；;：:！？!?“”\"（）()《》]|[年月日号]$|^\d|时候|时$|之后|以后|以来|期间|[了着过]|"
+    r"[，,。；;：:！？!?“”\"（）()《》]|[年月日]$|^[0-9一二三四五六七八九十]+号$|^\d(?![\d.]*[A-Za-z])|时候|时$|之后|以后|以来|期间|[了着过]|"
     r"^(?:支持|采用|使用|进入|通过|经过|根据|按照|随着|为了|由于|因为|如果|虽然|即使|只要|"
     r"不仅|除了|包括|其中|加上|再加上|还有|以及|甚至|比如|例如|尤其|特别)"
 )
@@ -73,8 +87,10 @@ _NOT_NP = re.compile(
 _NOT_TOPIC = frozenset(
     "记者 笔者 小编 网友 有人 大家 人们 专家 业内人士 分析人士 数据 报告 结果 调查 统计 "
     "研究 消息 文章 资料 图片 视频 当天 当日 今天 昨天 目前 现在 此外 同时 其中 对此 "
-    "不少 很多 许多 一些 部分 所有 整体 总体 全年 上述 以上 以下 这里 那里 当地".split()
+    "不少 很多 许多 一些 部分 所有 整体 总体 全年 上述 以上 以下 这里 那里 当地 其他 其余".split()
 )
+#: Determiners that open a noun phrase about the rest of a group (其他品牌, 其余城市).
+_OTHER = frozenset(("其他", "其余", "其它"))
 MAX_TOPIC = 18
 #: A list of places or groups (华北、黄淮、江淮等地) may be longer.
 MAX_LIST = 48
@@ -92,7 +108,10 @@ def head_np(text: str, need_verb: bool = True, metric: str | None = None) -> str
     speaker or forecaster (X表示, X预计) rather than what is measured.  A ``metric`` the
     head ends with is cut off ('深成指跌幅' with metric '跌幅' -> '深成指').
     """
-    t = _LEAD.sub("", text.strip())
+    t0 = text.strip()
+    t = _LEAD.sub("", t0)
+    if t.startswith("的") and len(t) < len(t0):
+        t = t[1:]  # 随后的麒麟980, 如今的老城区: a time word modifying the head
     if not t:
         return None
     b0 = _BOUNDARY.match(t)
@@ -105,8 +124,10 @@ def head_np(text: str, need_verb: bool = True, metric: str | None = None) -> str
         b = _BOUNDARY.search(t, b.start() + 1)
     if b is None and need_verb:
         return None
-    if b is not None and _SPEECH.match(t, b.start()):
-        return None
+    if b is not None and (sp := _SPEECH.match(t, b.start())):
+        # 我们预计英国央行将降息: the speaker is no subject, but the clause it introduces
+        # may open with one
+        return head_np(t[sp.end() :], need_verb, metric) if sp.end() < len(t) else None
     np_ = t[: b.start()] if b else t
     if np_.endswith("的"):
         return None  # 建设的一期工程: an attributive clause, its head noun comes later
@@ -115,8 +136,8 @@ def head_np(text: str, need_verb: bool = True, metric: str | None = None) -> str
         k = np_.find(metric)
         if k == 0 or (k < 0 and metric.find(np_) >= 0):
             return None
-        if k > 0:
-            np_ = np_[:k].rstrip("的")
+        if k > 0 and np_[:k] not in _OTHER:
+            np_ = np_[:k].rstrip("的")  # (其他 before the metric's noun is no subject alone)
     r = _ROLE.search(np_)
     if r is not None and r.start() >= 2:
         np_ = np_[: r.start()]  # 华坚董事长张华荣: the organisation, not its officer
@@ -127,9 +148,75 @@ def head_np(text: str, need_verb: bool = True, metric: str | None = None) -> str
         return None
     if _BAD_START.match(np_) or _NOT_NP.search(np_) or np_ in _NOT_TOPIC:
         return None
+    np_ = _SCOPE_TAIL.sub("", np_)
+    me = _MEASURE_WORD_END.search(np_)
+    if me is not None and me.start() >= 2:
+        # 海港集团营收, 江河湖面阵风风力: the name before a measure word is what it measures
+        np_ = np_[: me.start()].rstrip("的")
     if _MEASURE_END.search(np_) or _LOCALISER_END.search(np_):
         return None
     return np_
+
+
+def is_bare_name(text: str) -> bool:
+    """The text is a name and nothing else: no verb, adverb or preposition after its first
+    character (当升科技 opens with one that is part of the name), no pronoun, no clause."""
+    t = text.strip()
+    if len(t) < 2 or _PRONOUN.match(t) or t in _NOT_TOPIC or _NOT_NP.search(t):
+        return False
+    return _BOUNDARY.search(t, 1) is None and not _MEASURE_END.search(t)
+
+
+def speaker_head(text: str) -> str | None:
+    """'法国航空公司表示' -> '法国航空公司': a name alone before a verb of saying that ends
+    the clause; the clauses after it without a subject of their own are about the speaker."""
+    t = _LEAD.sub("", text.strip())
+    m = _SPEECH_END.search(t)
+    if m is None or not is_bare_name(t[: m.start()]):
+        return None
+    return t[: m.start()]
+
+
+#: A set the figures after it are counted in: (在)[这些]X中, X holding a count (573家企业中,
+#: 检测呈阳性的1300人中).
+_PARTITIVE = re.compile(
+    r"^(?:在|从)?(?:这些|这|上述)?([^，,。；;]{0,16}?[0-9一二两三四五六七八九十百千万]+"
+    r"(?:家|名|人|个|位|所|户|款|座|只|辆)[^，,。；;]{0,12}?)(?:之)?中$"
+)
+
+
+#: A topic frame opening a sentence: 制造业方面，…; 从五大企业的产品来看，…; 就X而言，….
+_FRAME = re.compile(
+    r"^(?:从|就|对于|对|在)?([^，,。；;]{2,16}?)(?:方面|来看|看来|而言|来说)$"
+)
+
+
+def topic_frame(text: str) -> str | None:
+    """'制造业方面' -> '制造业': the noun phrase a frame clause makes the topic of the rest
+    of the sentence; None for frames that name no entity (总体来看, 从数据来看, 长期来看)."""
+    m = _FRAME.match(text.strip())
+    if m is None:
+        return None
+    np_ = m.group(1)
+    if np_ in _NOT_TOPIC or _BAD_START.match(np_) or _NOT_NP.search(np_):
+        return None
+    if _FRAME_NOT.search(np_) or _BOUNDARY.search(np_, 1):
+        return None
+    return np_
+
+
+#: Frames about time or the view taken, not an entity (长期来看, 整体而言, 目前来看).
+_FRAME_NOT = re.compile(
+    r"^(?:长期|短期|中长期|整体|总体|全局|当前|眼下|目前|现阶段|具体|客观|理论上|技术上|表面上)$|数据$"
+)
+
+
+def partitive_set(text: str) -> str | None:
+    """'573家风控企业中' -> '573家风控企业': a counted set that the next clause takes its
+    members from (有192家…, 71.5%的人…); None for other clauses ending in 中 (过程中)."""
+    t = text.strip()
+    m = _PARTITIVE.match(t) or _PARTITIVE.match(_LEAD.sub("", t))
+    return m.group(1) if m else None
 
 
 def is_pronoun_head(text: str) -> bool:
@@ -316,7 +403,7 @@ _PREDICATE_START = re.compile(
 #: A subject never opens with these: adverbs, verbs, prepositions and time words
 #: (大约, 批准, 层层套路, 前几天, 接下来).
 _JUNK_START = re.compile(
-    r"^(?:大约|约|起码|至少|甚至|最|更|很|非常|十分|已|将|刚|才|也|还|就|又|再|仍|"
+    r"^(?:大约|约|起码|至少|甚至|大多(?!数)|大都(?!市|会)|最|更|很|非常|十分|已|将|刚|才|也|还|就|又|再|仍|"
     r"被|把|让|使|对|从|向|在|于|按|据|若|占|为|是|有|没|不|别|要|该|"
     r"前几|接下来|层层|非法|合法|批准|变成|成为|招收|招募|建设|建成|培育|声称|看到|看见|听说|"
     r"知道|觉得|要求|具体|归属|资助|获取|获得|收购|发行|发布|推出|宣布|打造|提供|进入|通过|"
