@@ -271,6 +271,10 @@ SAYINGS: tuple[str, ...] = (
 )
 #: Words before a generic mention that refer back to someone already named (这位老人).
 BACK_REFERENCE: tuple[str, ...] = ("这位", "这名", "这个", "那位", "该", "此")
+#: Connectives that may open a clause before its subject ('而李四说').
+CONNECTIVES: tuple[str, ...] = (
+    "而", "但", "但是", "随后", "后来", "最终", "于是", "其中", "此外", "同时", "当时", "如今",
+)  # fmt: skip
 #: Kinship words: a name followed by one of these names someone else (小刚奶奶).
 KIN: tuple[str, ...] = (
     "奶奶",

@@ -246,6 +246,13 @@ _GENERIC = sorted(Q.GENERIC_PERSONS, key=len, reverse=True)
 _TERMINAL = "。！？!?…"
 _SAYINGS = r"的?[\u4e00-\u9fff]{0,4}?(?:" + "|".join(Q.SAYINGS) + ")"
 _CLOSERS = '”」』"'
+#: Characters right before a mention that make it an object ('给对方', '等方面', '向他').
+_OBJ_MARK = "给向对把被让跟与和等从为替"
+
+
+def _object_at(m: str, i: int) -> bool:
+    """Whether the mention at ``i`` follows a preposition or 等 (an object, not a subject)."""
+    return i > 0 and m[i - 1] in _OBJ_MARK
 
 
 def _verb_ok(m: str, i: int, v: str) -> bool:
@@ -557,6 +564,15 @@ def _extract(body: str) -> list[Quote]:
             return False
         return not lead.startswith(Q.BACK_REFERENCE)
 
+    def name_subject(u: _Tok) -> bool:
+        """A name opening its clause, maybe after a role chain or a connective ('小强称',
+        '学校校长王五拒绝'), not an object ('没碰小花眼睛')."""
+        k = u.pos
+        while k > 0 and u.pos - k <= 30 and m[k - 1] not in "，。！？；：,;:!?\n“”":
+            k -= 1
+        lead = m[k : u.pos]
+        return not lead or lead.endswith(_TITLES_T) or lead in Q.CONNECTIVES
+
     def resolve(t: _Tok | None, before: int) -> str | None:
         if t is None:
             return None
@@ -564,7 +580,15 @@ def _extract(body: str) -> list[Quote]:
             return canon(t.name)
         if t.kind == "generic":
             return ""
-        # a pronoun: the last person named before it, preferring people who speak
+        # a pronoun: the last person named before it, preferring people who speak, and
+        # among them one standing as a clause subject ('小强称…被问为何拉小花手，他说')
+        for u in reversed(toks):
+            if u.pos >= t.pos or u.kind == "pron":
+                continue
+            if t.pos - u.pos > 400 or (u.kind == "generic" and subject_like(u)):
+                break
+            if u.kind == "name" and canon(u.name) in talkers and name_subject(u):
+                return canon(u.name)
         first_name: str | None = None
         for u in reversed(toks):
             if u.pos >= t.pos or u.kind == "pron":
@@ -625,6 +649,37 @@ def _extract(body: str) -> list[Quote]:
             if _verb_ok(m, k + x.start(), x.group(0)):
                 return head_speaker(k, k + x.start())
         return False, None
+
+    def para_lead(ss: int) -> str | None:
+        """The named speaker of a paragraph opening 'X(role)…说，' when no one else speaks
+        between that clause and ``ss``; None otherwise."""
+        ps = m.rfind("\n", 0, ss) + 1
+        cm = re.search(r"[，,：:。]", m[ps:ss])
+        if cm is None or cm.group(0) == "。":
+            return None
+        e = ps + cm.start()
+        vm = None
+        for x in _VERB_ANY.finditer(m, ps, e):
+            vm = x
+        if vm is None or vm.end() != e or not _verb_ok(m, vm.start(), vm.group(0)):
+            return None
+        found, lead = head_speaker(ps, vm.start())
+        if not found or not lead or (known.get(lead) is None and lead not in full_of.values()):
+            return None
+        for u in toks_in(e, ss):
+            # someone else enters the paragraph: the quotation may be theirs
+            if u.kind != "pron" and canon(u.name) != lead and not _object_at(m, u.pos):
+                return None
+        for x in _VERB_ANY.finditer(m, e, ss):
+            if not _verb_ok(m, x.start(), x.group(0)):
+                continue
+            cl = x.start()
+            while cl > e and m[cl - 1] not in "，,、：:。！？":
+                cl -= 1
+            f2, other = head_speaker(cl, x.start())
+            if f2 and other != lead:
+                return None
+        return lead
 
     def emit(speaker: str, a: int, b: int, core: str) -> None:
         if core.startswith(speaker):
@@ -807,8 +862,14 @@ def _extract(body: str) -> list[Quote]:
                 if t.kind == "name" and re.match(_SAYINGS, m[t.end : t.end + 12]):
                     speaker, decided = canon(t.name), True
                     break
+        if not decided and strong and not pre.strip():
+            # '陈某介绍，…。“…”' : a paragraph opened by a speaker goes on in their words
+            lead = para_lead(ss)
+            if lead:
+                speaker, decided = lead, True
         if not decided and strong:
-            # the subject of this sentence, or of the last sentence naming someone
+            # the subject of this sentence, or of the last sentence naming someone (a
+            # person, not an object such as '等方面' or '给对方')
             ts = toks_in(ss, o)
             if ts:
                 speaker, decided = resolve(ts[0], o), True
@@ -818,8 +879,9 @@ def _extract(body: str) -> list[Quote]:
                 while k > lim and not decided:
                     ps = sent_start(k - 1)
                     ts = toks_in(ps, k)
-                    if ts:
-                        speaker, decided = resolve(ts[0], k), True
+                    pick = next((u for u in ts if not _object_at(m, u.pos)), None)
+                    if pick is not None:
+                        speaker, decided = resolve(pick, k), True
                     k = ps
         outcome[o] = speaker
         if not speaker:

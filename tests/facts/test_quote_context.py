@@ -1,0 +1,51 @@
+"""Quote attribution from context (paragraph lead, pronouns, earlier sentences), each on
+sentences written for the test, with a counter-example."""
+
+from __future__ import annotations
+
+from etl.facts import extract_quotes
+
+
+def _sp(body: str) -> list[tuple[str, str]]:
+    return [(q.speaker, q.text[:4]) for q in extract_quotes(body)]
+
+
+def test_paragraph_lead_speaker_goes_on():
+    body = (
+        "海川农机厂厂长邵文博介绍，近年来，工厂与南方市场往来日益密切。"
+        "工厂在播种、收割等方面具有优势。"
+        "“明年我们会继续扩大产能，把更多的农机卖到南方去。”"
+    )
+    assert _sp(body) == [("邵文博", "明年我们")]
+
+
+def test_paragraph_lead_stops_when_someone_else_enters():
+    body = (
+        "邵文博说，工厂今年很忙。车间主任蒋立新也在车间加班。"
+        "“机器一刻不停，我们轮流休息。”"
+    )
+    assert ("邵文博", "机器一刻") not in _sp(body)
+
+
+def test_pronoun_prefers_the_subject_who_speaks():
+    body = (
+        "黎小军说，他会去图书馆。\n"
+        "面对记者，小虎称，自己当时在写作业。被问为何拉黎小军的手，他说，"
+        "当时门口很挤，“是想扶他一下的”。"
+    )
+    assert ("小虎", "是想扶他") in _sp(body)
+
+
+def test_earlier_sentence_object_is_not_the_speaker():
+    # '给对方' is an object: the earlier sentence's subject 韩立峰 speaks
+    body = (
+        "韩立峰说：“先把饭送过去。”\n"
+        "不想再给对方添麻烦，韩立峰只好另想办法。\n"
+        "“要是我自己租一个厨房，再去找免费的菜呢？”"
+    )
+    assert _sp(body)[-1] == ("韩立峰", "要是我自")
+
+
+def test_earlier_sentence_generic_subject_blocks():
+    body = "韩立峰说：“先把饭送过去。”\n一位网友看了很感动。\n“这样的人太少了，我要点赞！”"
+    assert _sp(body) == [("韩立峰", "先把饭送")]
