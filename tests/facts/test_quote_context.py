@@ -49,3 +49,16 @@ def test_earlier_sentence_object_is_not_the_speaker():
 def test_earlier_sentence_generic_subject_blocks():
     body = "韩立峰说：“先把饭送过去。”\n一位网友看了很感动。\n“这样的人太少了，我要点赞！”"
     assert _sp(body) == [("韩立峰", "先把饭送")]
+
+
+def test_words_received_or_believed_after_a_colon_are_not_speech():
+    body = (
+        "开学第一天，他收到一封请假信： “家里有事，我要回老家一趟。”\n"
+        "比起分数，他更坚信一句话：\n“读书是为了明白事理。”"
+    )
+    assert extract_quotes(body) == []
+
+
+def test_a_speech_verb_before_the_colon_still_quotes():
+    body = "常立德说：“大家辛苦了。”\n常立德收到录取通知，他说：“明年还要努力。”"
+    assert _sp(body) == [("常立德", "大家辛苦"), ("常立德", "明年还要")]

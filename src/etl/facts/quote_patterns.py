@@ -120,6 +120,11 @@ TITLE_MARKERS: tuple[str, ...] = (
     "落实",
     "围绕",
 )
+#: Verbs of receiving or holding words: a colon after them introduces words the subject
+#: read or believes, not their speech ('他收到一封信：“…”', '他坚信一句话：“…”').
+INTAKE_VERBS: tuple[str, ...] = (
+    "收到", "接到", "读到", "看到", "见到", "坚信", "信奉", "牢记", "铭记", "奉行",
+)  # fmt: skip
 #: Written right after a closing mark: the quoted words are a noun phrase.
 AFTER_NOUN: tuple[str, ...] = (
     "的",

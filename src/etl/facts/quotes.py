@@ -246,6 +246,7 @@ _GENERIC = sorted(Q.GENERIC_PERSONS, key=len, reverse=True)
 _TERMINAL = "。！？!?…"
 _SAYINGS = r"的?[\u4e00-\u9fff]{0,4}?(?:" + "|".join(Q.SAYINGS) + ")"
 _CLOSERS = '”」』"'
+_INTAKE = re.compile("|".join(Q.INTAKE_VERBS))
 #: Characters right before a mention that make it an object ('给对方', '等方面', '向他').
 _OBJ_MARK = "给向对把被让跟与和等从为替"
 
@@ -753,6 +754,18 @@ def _extract(body: str) -> list[Quote]:
                 vpos = ss + vm.start()
                 vend = ss + vm.end()
         colon = pre.rstrip(" ").endswith((":", "︰", "：")) or bool(re.search(r"[:：︰]\s*$", pre))
+        ce = o
+        while ce > 0 and m[ce - 1] in " \n":
+            ce -= 1
+        if m[ce - 1 : ce] in ("：", ":", "︰"):
+            # '他收到一封信：“…”', '他坚信一句话：⏎“…”' : words received or believed,
+            # not said
+            cs = ce
+            while cs > 0 and m[cs - 1] not in "，,；;。！？!?\n":
+                cs -= 1
+            clause = m[cs:ce]
+            if _INTAKE.search(clause) and not _VERB_ANY.search(clause):
+                continue
         adj_verb = bool(pre) and any(pre.rstrip(" ，,：:︰").endswith(x) for x in Q.ADJACENT_VERBS)
         # '张凡透露，…，“设备成本…各占一半”。' : a quotation that is a whole clause after a
         # speech verb of the same sentence is that speaker's, however far from the verb
