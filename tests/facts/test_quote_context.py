@@ -62,3 +62,22 @@ def test_words_received_or_believed_after_a_colon_are_not_speech():
 def test_a_speech_verb_before_the_colon_still_quotes():
     body = "常立德说：“大家辛苦了。”\n常立德收到录取通知，他说：“明年还要努力。”"
     assert _sp(body) == [("常立德", "大家辛苦"), ("常立德", "明年还要")]
+
+
+def test_descriptive_title_starts_after_the_verb():
+    body = "这些歌都是出自国家一级作曲家、著名音乐家钟秋实之手。钟秋实说：“写歌要有童心。”"
+    q = extract_quotes(body)[0]
+    assert (q.speaker, q.role) == ("钟秋实", "国家一级作曲家")
+
+
+def test_descriptive_title_without_a_verb_is_kept_whole():
+    q = extract_quotes("业内资深人士严明说：“价格还会涨。”")[0]
+    assert (q.speaker, q.role) == ("严明", "业内资深人士")
+
+
+def test_children_shouting_are_not_the_person_named_before():
+    body = (
+        "钟秋实说：“写歌要有童心。”\n那时孩子们放学回家，"
+        "还回头向老师挥手喊道，“老师再见！老师再见！”"
+    )
+    assert _sp(body) == [("钟秋实", "写歌要有")]

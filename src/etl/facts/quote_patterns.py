@@ -262,6 +262,9 @@ GENERIC_PERSONS: tuple[str, ...] = (
     "丈夫",
     "女儿",
     "儿子",
+    "孩子",
+    "小孩",
+    "小朋友",
 )
 #: Nouns for someone's sayings: '网友整理张三主持语录，其中出现“…”' quotes 张三.
 SAYINGS: tuple[str, ...] = (

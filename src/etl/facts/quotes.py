@@ -34,6 +34,8 @@ _NAME_END = (
 )
 _LATIN_NAME = re.compile(r"[A-Z][A-Za-z]+$|[a-z]{4,}$")
 _OPEN = {"“": "”", "「": "」", "『": "』"}
+#: Verbs and particles that end the clause before a descriptive title ('出自…作曲家').
+_DESC_CUT = "是自在由从为被把给了着过"
 #: '升职为部门经理' : the verb before a post is not part of the organisation
 _POST_VERB = re.compile(r"^(?:升职为|提拔为|升任|出任|担任|成为|作为|身为|为|任|是)")
 
@@ -79,7 +81,10 @@ def _split_chain(chain: str) -> tuple[str | None, str | None]:
         role = seg[m.start() : m.end()]
         org = seg[: m.start()].rstrip("的") or None
         if role in Q.DESCRIPTIVE_TITLES and org and not org.endswith(P.ORG_SUFFIXES):
-            return seg[: m.end()], None
+            # '都是出自国家一级作曲家' : the phrase starts after the last verb or particle
+            desc = seg[: m.end()]
+            cut = max(desc.rfind(ch, 0, m.start()) for ch in _DESC_CUT) + 1
+            return desc[cut:], None
         if org:
             org = _POST_VERB.sub("", org) or None
         return role, org
