@@ -81,3 +81,24 @@ def test_children_shouting_are_not_the_person_named_before():
         "回头挥着小手喊道，“明天见！明天见！”"
     )
     assert _sp(body) == [("钟秋实", "写歌要有")]
+
+
+def test_post_given_in_an_apposition():
+    body = (
+        "她就是方雨桐，她是维也纳音乐学院的研究生。\n"
+        "方雨桐说：“我每天练琴八个小时。”"
+    )
+    q = extract_quotes(body)[0]
+    assert (q.speaker, q.role, q.org) == ("方雨桐", "研究生", "维也纳音乐学院")
+
+
+def test_post_after_zuowei():
+    body = "作为一家物流公司的副总裁，骆振华对此感受更深。“订单少了三成。”骆振华说。"
+    q = extract_quotes(body)[0]
+    assert (q.speaker, q.role, q.org) == ("骆振华", "副总裁", "物流公司")
+
+
+def test_apposition_without_a_post_gives_no_role():
+    body = "方雨桐是一个爱笑的女孩。方雨桐说：“我每天练琴八个小时。”"
+    q = extract_quotes(body)[0]
+    assert (q.speaker, q.role) == ("方雨桐", None)

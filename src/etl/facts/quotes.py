@@ -405,6 +405,23 @@ def _learn(m: str, spans) -> tuple[dict[str, _Person], set[str]]:
                 break
             k = m.find(n, k + 1)
     for n, p in list(known.items()):
+        if p.role:
+            continue
+        # '李四，她是某大学音乐学院的研究生。' / '作为某公司的副总裁，李四…' : a post
+        # given in an apposition
+        for rx in (
+            re.escape(n) + r"[，,]?[他她]?(?:是|系)([^，。；！？,;\n“”□]{2,24})[，。；,;]",
+            r"作为([^，。；！？,;\n“”□]{2,24})[，,]" + re.escape(n),
+        ):
+            am = re.search(rx, m)
+            if am is None:
+                continue
+            role, org = _split_chain(am.group(1))
+            if role and _TITLE_RE.search(role) and role.endswith(_TITLES_T):
+                org = re.sub(r"^(?:一家|一所|一个|某)", "", org or "") or None
+                known[n] = _Person(n, role, org, p.pos)
+                break
+    for n, p in list(known.items()):
         if p.org and p.org.startswith("该") and len(p.org) >= 2:
             # '该院副主任医师' : the organisation named before with the same ending
             where = m.find(p.org + (p.role or ""))
