@@ -34,6 +34,9 @@ _NAME_END = (
 )
 _LATIN_NAME = re.compile(r"[A-Z][A-Za-z]+$|[a-z]{4,}$")
 _OPEN = {"“": "”", "「": "」", "『": "』"}
+_APPOS_AFTER = re.compile(r"[，,]?[他她]?(?:是|系)([^，。；！？,;\n“”□]{2,24})[，。；,;]")
+_APPOS_BEFORE = re.compile(r"作为([^，。；！？,;\n“”□]{2,24})[，,]")
+_INDEFINITE = re.compile(r"^(?:一家|一所|一个|某)")
 #: Verbs and particles that end the clause before a descriptive title ('出自…作曲家').
 _DESC_CUT = "是自在由从为被把给了着过"
 #: '升职为部门经理' : the verb before a post is not part of the organisation
@@ -404,21 +407,23 @@ def _learn(m: str, spans) -> tuple[dict[str, _Person], set[str]]:
                 known[n] = _Person(n, mm.group(0), p.org, p.pos)
                 break
             k = m.find(n, k + 1)
+    # '李四，她是某大学音乐学院的研究生。' / '作为某公司的副总裁，李四…' : a post given in
+    # an apposition
+    zuowei = [(am.end(), am.group(1)) for am in _APPOS_BEFORE.finditer(m)]
     for n, p in list(known.items()):
         if p.role:
             continue
-        # '李四，她是某大学音乐学院的研究生。' / '作为某公司的副总裁，李四…' : a post
-        # given in an apposition
-        for rx in (
-            re.escape(n) + r"[，,]?[他她]?(?:是|系)([^，。；！？,;\n“”□]{2,24})[，。；,;]",
-            r"作为([^，。；！？,;\n“”□]{2,24})[，,]" + re.escape(n),
-        ):
-            am = re.search(rx, m)
-            if am is None:
-                continue
-            role, org = _split_chain(am.group(1))
-            if role and _TITLE_RE.search(role) and role.endswith(_TITLES_T):
-                org = re.sub(r"^(?:一家|一所|一个|某)", "", org or "") or None
+        phrases = [ph for e, ph in zuowei if m.startswith(n, e)]
+        k = m.find(n)
+        while k != -1 and not phrases:
+            am = _APPOS_AFTER.match(m, k + len(n))
+            if am is not None:
+                phrases.append(am.group(1))
+            k = m.find(n, k + 1)
+        for ph in phrases:
+            role, org = _split_chain(ph)
+            if role and role.endswith(_TITLES_T):
+                org = _INDEFINITE.sub("", org or "") or None
                 known[n] = _Person(n, role, org, p.pos)
                 break
     for n, p in list(known.items()):
