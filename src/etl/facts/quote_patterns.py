@@ -120,6 +120,11 @@ TITLE_MARKERS: tuple[str, ...] = (
     "落实",
     "围绕",
 )
+#: Verbs of receiving or holding words: a colon after them introduces words the subject
+#: read or believes, not their speech ('他收到一封信：“…”', '他坚信一句话：“…”').
+INTAKE_VERBS: tuple[str, ...] = (
+    "收到", "接到", "读到", "看到", "见到", "坚信", "信奉", "牢记", "铭记", "奉行",
+)  # fmt: skip
 #: Written right after a closing mark: the quoted words are a noun phrase.
 AFTER_NOUN: tuple[str, ...] = (
     "的",
@@ -257,6 +262,9 @@ GENERIC_PERSONS: tuple[str, ...] = (
     "丈夫",
     "女儿",
     "儿子",
+    "孩子",
+    "小孩",
+    "小朋友",
 )
 #: Nouns for someone's sayings: '网友整理张三主持语录，其中出现“…”' quotes 张三.
 SAYINGS: tuple[str, ...] = (
@@ -271,6 +279,10 @@ SAYINGS: tuple[str, ...] = (
 )
 #: Words before a generic mention that refer back to someone already named (这位老人).
 BACK_REFERENCE: tuple[str, ...] = ("这位", "这名", "这个", "那位", "该", "此")
+#: Connectives that may open a clause before its subject ('而李四说').
+CONNECTIVES: tuple[str, ...] = (
+    "而", "但", "但是", "随后", "后来", "最终", "于是", "其中", "此外", "同时", "当时", "如今",
+)  # fmt: skip
 #: Kinship words: a name followed by one of these names someone else (小刚奶奶).
 KIN: tuple[str, ...] = (
     "奶奶",

@@ -34,6 +34,11 @@ _NAME_END = (
 )
 _LATIN_NAME = re.compile(r"[A-Z][A-Za-z]+$|[a-z]{4,}$")
 _OPEN = {"“": "”", "「": "」", "『": "』"}
+_APPOS_AFTER = re.compile(r"[，,]?[他她]?(?:是|系)([^，。；！？,;\n“”□]{2,24})[，。；,;]")
+_APPOS_BEFORE = re.compile(r"作为([^，。；！？,;\n“”□]{2,24})[，,]")
+_INDEFINITE = re.compile(r"^(?:一家|一所|一个|某)")
+#: Verbs and particles that end the clause before a descriptive title ('出自…作曲家').
+_DESC_CUT = "是自在由从为被把给了着过"
 #: '升职为部门经理' : the verb before a post is not part of the organisation
 _POST_VERB = re.compile(r"^(?:升职为|提拔为|升任|出任|担任|成为|作为|身为|为|任|是)")
 
@@ -79,7 +84,10 @@ def _split_chain(chain: str) -> tuple[str | None, str | None]:
         role = seg[m.start() : m.end()]
         org = seg[: m.start()].rstrip("的") or None
         if role in Q.DESCRIPTIVE_TITLES and org and not org.endswith(P.ORG_SUFFIXES):
-            return seg[: m.end()], None
+            # '都是出自国家一级作曲家' : the phrase starts after the last verb or particle
+            desc = seg[: m.end()]
+            cut = max(desc.rfind(ch, 0, m.start()) for ch in _DESC_CUT) + 1
+            return desc[cut:], None
         if org:
             org = _POST_VERB.sub("", org) or None
         return role, org
@@ -246,6 +254,14 @@ _GENERIC = sorted(Q.GENERIC_PERSONS, key=len, reverse=True)
 _TERMINAL = "。！？!?…"
 _SAYINGS = r"的?[\u4e00-\u9fff]{0,4}?(?:" + "|".join(Q.SAYINGS) + ")"
 _CLOSERS = '”」』"'
+_INTAKE = re.compile("|".join(Q.INTAKE_VERBS))
+#: Characters right before a mention that make it an object ('给对方', '等方面', '向他').
+_OBJ_MARK = "给向对把被让跟与和等从为替"
+
+
+def _object_at(m: str, i: int) -> bool:
+    """Whether the mention at ``i`` follows a preposition or 等 (an object, not a subject)."""
+    return i > 0 and m[i - 1] in _OBJ_MARK
 
 
 def _verb_ok(m: str, i: int, v: str) -> bool:
@@ -391,6 +407,25 @@ def _learn(m: str, spans) -> tuple[dict[str, _Person], set[str]]:
                 known[n] = _Person(n, mm.group(0), p.org, p.pos)
                 break
             k = m.find(n, k + 1)
+    # '李四，她是某大学音乐学院的研究生。' / '作为某公司的副总裁，李四…' : a post given in
+    # an apposition
+    zuowei = [(am.end(), am.group(1)) for am in _APPOS_BEFORE.finditer(m)]
+    for n, p in list(known.items()):
+        if p.role:
+            continue
+        phrases = [ph for e, ph in zuowei if m.startswith(n, e)]
+        k = m.find(n)
+        while k != -1 and not phrases:
+            am = _APPOS_AFTER.match(m, k + len(n))
+            if am is not None:
+                phrases.append(am.group(1))
+            k = m.find(n, k + 1)
+        for ph in phrases:
+            role, org = _split_chain(ph)
+            if role and role.endswith(_TITLES_T):
+                org = _INDEFINITE.sub("", org or "") or None
+                known[n] = _Person(n, role, org, p.pos)
+                break
     for n, p in list(known.items()):
         if p.org and p.org.startswith("该") and len(p.org) >= 2:
             # '该院副主任医师' : the organisation named before with the same ending
@@ -557,6 +592,15 @@ def _extract(body: str) -> list[Quote]:
             return False
         return not lead.startswith(Q.BACK_REFERENCE)
 
+    def name_subject(u: _Tok) -> bool:
+        """A name opening its clause, maybe after a role chain or a connective ('小强称',
+        '学校校长王五拒绝'), not an object ('没碰小花眼睛')."""
+        k = u.pos
+        while k > 0 and u.pos - k <= 30 and m[k - 1] not in "，。！？；：,;:!?\n“”":
+            k -= 1
+        lead = m[k : u.pos]
+        return not lead or lead.endswith(_TITLES_T) or lead in Q.CONNECTIVES
+
     def resolve(t: _Tok | None, before: int) -> str | None:
         if t is None:
             return None
@@ -564,7 +608,15 @@ def _extract(body: str) -> list[Quote]:
             return canon(t.name)
         if t.kind == "generic":
             return ""
-        # a pronoun: the last person named before it, preferring people who speak
+        # a pronoun: the last person named before it, preferring people who speak, and
+        # among them one standing as a clause subject ('小强称…被问为何拉小花手，他说')
+        for u in reversed(toks):
+            if u.pos >= t.pos or u.kind == "pron":
+                continue
+            if t.pos - u.pos > 400 or (u.kind == "generic" and subject_like(u)):
+                break
+            if u.kind == "name" and canon(u.name) in talkers and name_subject(u):
+                return canon(u.name)
         first_name: str | None = None
         for u in reversed(toks):
             if u.pos >= t.pos or u.kind == "pron":
@@ -625,6 +677,37 @@ def _extract(body: str) -> list[Quote]:
             if _verb_ok(m, k + x.start(), x.group(0)):
                 return head_speaker(k, k + x.start())
         return False, None
+
+    def para_lead(ss: int) -> str | None:
+        """The named speaker of a paragraph opening 'X(role)…说，' when no one else speaks
+        between that clause and ``ss``; None otherwise."""
+        ps = m.rfind("\n", 0, ss) + 1
+        cm = re.search(r"[，,：:。]", m[ps:ss])
+        if cm is None or cm.group(0) == "。":
+            return None
+        e = ps + cm.start()
+        vm = None
+        for x in _VERB_ANY.finditer(m, ps, e):
+            vm = x
+        if vm is None or vm.end() != e or not _verb_ok(m, vm.start(), vm.group(0)):
+            return None
+        found, lead = head_speaker(ps, vm.start())
+        if not found or not lead or (known.get(lead) is None and lead not in full_of.values()):
+            return None
+        for u in toks_in(e, ss):
+            # someone else enters the paragraph: the quotation may be theirs
+            if u.kind != "pron" and canon(u.name) != lead and not _object_at(m, u.pos):
+                return None
+        for x in _VERB_ANY.finditer(m, e, ss):
+            if not _verb_ok(m, x.start(), x.group(0)):
+                continue
+            cl = x.start()
+            while cl > e and m[cl - 1] not in "，,、：:。！？":
+                cl -= 1
+            f2, other = head_speaker(cl, x.start())
+            if f2 and other != lead:
+                return None
+        return lead
 
     def emit(speaker: str, a: int, b: int, core: str) -> None:
         if core.startswith(speaker):
@@ -698,6 +781,18 @@ def _extract(body: str) -> list[Quote]:
                 vpos = ss + vm.start()
                 vend = ss + vm.end()
         colon = pre.rstrip(" ").endswith((":", "︰", "：")) or bool(re.search(r"[:：︰]\s*$", pre))
+        ce = o
+        while ce > 0 and m[ce - 1] in " \n":
+            ce -= 1
+        if m[ce - 1 : ce] in ("：", ":", "︰"):
+            # '他收到一封信：“…”', '他坚信一句话：⏎“…”' : words received or believed,
+            # not said
+            cs = ce
+            while cs > 0 and m[cs - 1] not in "，,；;。！？!?\n":
+                cs -= 1
+            clause = m[cs:ce]
+            if _INTAKE.search(clause) and not _VERB_ANY.search(clause):
+                continue
         adj_verb = bool(pre) and any(pre.rstrip(" ，,：:︰").endswith(x) for x in Q.ADJACENT_VERBS)
         # '张凡透露，…，“设备成本…各占一半”。' : a quotation that is a whole clause after a
         # speech verb of the same sentence is that speaker's, however far from the verb
@@ -807,8 +902,14 @@ def _extract(body: str) -> list[Quote]:
                 if t.kind == "name" and re.match(_SAYINGS, m[t.end : t.end + 12]):
                     speaker, decided = canon(t.name), True
                     break
+        if not decided and strong and not pre.strip():
+            # '陈某介绍，…。“…”' : a paragraph opened by a speaker goes on in their words
+            lead = para_lead(ss)
+            if lead:
+                speaker, decided = lead, True
         if not decided and strong:
-            # the subject of this sentence, or of the last sentence naming someone
+            # the subject of this sentence, or of the last sentence naming someone (a
+            # person, not an object such as '等方面' or '给对方')
             ts = toks_in(ss, o)
             if ts:
                 speaker, decided = resolve(ts[0], o), True
@@ -818,8 +919,9 @@ def _extract(body: str) -> list[Quote]:
                 while k > lim and not decided:
                     ps = sent_start(k - 1)
                     ts = toks_in(ps, k)
-                    if ts:
-                        speaker, decided = resolve(ts[0], k), True
+                    pick = next((u for u in ts if not _object_at(m, u.pos)), None)
+                    if pick is not None:
+                        speaker, decided = resolve(pick, k), True
                     k = ps
         outcome[o] = speaker
         if not speaker:
