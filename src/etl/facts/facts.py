@@ -1211,6 +1211,16 @@ def _extract(body: str, published: str | None, title: str = "") -> list[Fact]:
             # the noun phrase the clause before it opened with
             pc = _clause_start(s, lo, cl - 1)
             metric = M.clause_head(_strip_times(s[pc : cl - 1], times, pc)) or metric
+        if (
+            subject is None
+            and metric
+            and (sp := M.split_measure(M.tidy(metric)))
+            and _swallowed(s, sp[0], doc)
+        ):
+            # "街电最高日订单量达180万单": the name heading the measure phrase is the subject,
+            # the measure with its modifiers the metric (a qualifier after it, 增速最高, is
+            # no part of either)
+            subject, metric = sp
         if metric and (lat := M.LATIN_HEAD.match(metric)):
             # "GalaxyS20Ultra售价": the model is who the price is for
             subject = subject or lat.group(0)
@@ -1865,7 +1875,8 @@ def _candidates(
     if not pron and metric and clause.endswith(metric) and len(clause) > len(metric) + 1:
         # "创业板指跌近3%": [subject][metric][figure], the metric right before the figure
         h = head_np(clause[: -len(metric)], need_verb=False)
-        if h and (_SPLIT_VERBS.fullmatch(h) or _CHANGE.fullmatch(h)):
+        if h and (_SPLIT_VERBS.fullmatch(h) or _CHANGE.fullmatch(h) or metric in h):
+            # (X出货量不及Y出货量的1%: a head holding the metric spans a comparison)
             h = None
     yield h
     h = head_np(local, need_verb=False) if local else None
@@ -2069,6 +2080,32 @@ def _entity_like(np_: str, doc: _Names) -> bool:
         return True
     if np_[0] in "全本" and _all_cjk(np_[1:]) and np_ not in _SCOPE:
         return True  # 全城, 本市: the whole of a place
+    return bool(gazetteer.load().lookup(np_))
+
+
+#: Ends of words naming an organisation, a place or a surface area (沿海, 湖面): what a
+#: measure noun after them is measured for.
+_SWALLOWED_END = re.compile(
+    r"(?:公司|集团|企业|银行|平台|股份|控股|政府|机构|协会|(?<![上超门股城夜])市|省|县|镇|"
+    r"地区|沿海|山区|海域|流域|[湖海江水]面|制造业|服务业)$"
+)
+
+
+#: A short word repeated this often is a name (a brand, a product, a site).
+_MAX_SHORT_NAME = 4
+_MIN_NAME_USES = 3
+
+
+def _swallowed(s: str, np_: str, doc: _Names) -> bool:
+    """The words before a measure phrase name who or where it is measured for: a name the
+    article repeats, a place, a Latin-lettered product (5G芯片), an organisation or an area;
+    not a plain noun that is part of the measure (固定资产投资, 居民人均收入)."""
+    if not is_bare_name(np_) or "的" in np_ or M.PEOPLE_NOUN.fullmatch(np_):
+        return False
+    if np_ in doc.names or _LATIN.search(np_) or _SWALLOWED_END.search(np_):
+        return True
+    if len(np_) <= _MAX_SHORT_NAME and s.count(np_) >= _MIN_NAME_USES:
+        return True  # a short word the article keeps repeating (街电): a name
     return bool(gazetteer.load().lookup(np_))
 
 
