@@ -13,6 +13,7 @@ from etl.facts.english import extract_english, is_english
 from etl.facts.numbers import multiplier_value, parse_arabic, parse_cn
 from etl.facts.periods import TimeExpr, find_times, publication_day, shift_year
 from etl.facts.subjects import (
+    MAX_TOPIC,
     head_np,
     is_bare_name,
     is_outlet,
@@ -641,6 +642,36 @@ def _event_span(s: str, sents: list[tuple[int, int]], published: str | None) -> 
     return None
 
 
+#: How far into an article the event it reports on is announced (its lead sentence).
+_EVENT_LEAD = 300
+#: A date opening the event's clause (5月10-12日): no part of its name.
+_LEAD_DATE = re.compile(r"^(?:\d{1,2}月)?\d{1,2}(?:\s*[-—至到~～]\s*\d{1,2})?[日号]")
+#: A count of people or institutions given by example members (A、B等12位专家) or from
+#: where they came (来自A、B等120余所高校): the members are no subject.
+_MEMBERS = re.compile(r"^\s*来自|等\s*$")
+#: Metrics that count those attending an event (参会人数, 与会代表, 参赛选手).
+_ATTENDANCE = re.compile(r"参会|与会|参赛|参展|出席|到场")
+#: Units that count attendees: people and the institutions they came from.
+_ATTENDEE_UNITS = frozenset(("人", "名", "位", "所", "家"))
+
+
+def _event_name(s: str) -> str | None:
+    """'2019年中国人文地理学术年会在重庆举行' -> '2019年中国人文地理学术年会': the event an
+    article's lead announces as held (a relative clause before it, 由X主办的, is dropped)."""
+    m = _EVENT_HELD.search(s, 0, _EVENT_LEAD)
+    if m is None:
+        return None
+    end = re.match(_EVENT_NOUN, s[m.start() :])
+    a = _clause_start(s, 0, m.start())
+    name = s[a : m.start() + (end.end() if end else 0)]
+    name = _LEAD_DATE.sub("", name[name.rfind("的") + 1 :].strip())
+    # (a year opening the name, 2019年…年会, is part of it, though no noun starts so)
+    core = re.sub(r"^\d{4}年", "", name)
+    if not (4 <= len(core) <= MAX_TOPIC) or not is_bare_name(core):
+        return None
+    return name
+
+
 def _in_idiom(s: str, pos: int) -> bool:
     for idiom in _IDIOMS_BY_CHAR.get(s[pos : pos + 1], ()):
         lo = max(0, pos - len(idiom) + 1)
@@ -964,8 +995,10 @@ def _extract(body: str, published: str | None, title: str = "") -> list[Fact]:
     box = _summary_box(s)
     event: str | None = None
     chip = "纳米" in s and bool(M.CHIP_CONTEXT.search(s))
+    held: str | None = None
     if _EVENT_HELD.search(s):
         event = _event_span(s, sents, published)
+        held = _event_name(s)
     for n in nums:
         if n.value is None or n.unit is None:
             continue
@@ -1228,7 +1261,16 @@ def _extract(body: str, published: str | None, title: str = "") -> list[Fact]:
         if n.kind == "ratio":
             metric = _ratio_part(s, lo, n.num_start) or metric
         metric = M.unit_measure(n.unit, metric, prefix, after_raw, chip)
-        subject = _attribute(s, doc, lo, cl, n.start, times, subject, metric, topic, n.unit)
+        if (
+            held
+            and n.unit in _ATTENDEE_UNITS
+            and (_MEMBERS.search(s[cl : n.start]) or _ATTENDANCE.search(metric or ""))
+        ):
+            # 来自A、B等120余所高校的600余名专家学者, A等12位专家, 参会人数超过700人: in a
+            # report on an event, the attendees counted are the event's
+            subject = held
+        else:
+            subject = _attribute(s, doc, lo, cl, n.start, times, subject, metric, topic, n.unit)
         if subject and doc.outlets and is_outlet(subject, doc.outlets):
             subject = doc.topic
         if subject and doc.alias:
