@@ -1920,7 +1920,8 @@ def _candidates(
         if h and (_SPLIT_VERBS.fullmatch(h) or _CHANGE.fullmatch(h) or metric in h):
             # (X出货量不及Y出货量的1%: a head holding the metric spans a comparison)
             h = None
-    yield h
+    # (局地降幅10℃以上: a partial scope is part of the area named before it, as above)
+    yield _scope_region(s, lo, cl, h) if h else None
     h = head_np(local, need_verb=False) if local else None
     yield _scope_region(s, lo, cl, h) if h else None
     yield _colon_head(s, lo, cl) or _named_before(s, doc, lo, cl, pos)
@@ -2041,10 +2042,16 @@ def _earlier_head(s: str, doc: _Names, lo: int, cl: int, times: list[TimeExpr]) 
         if h and not _PARTIAL_SCOPE.match(h):
             if _ENTITY_HEAD.search(h) or any(nm in h for nm in doc.names):
                 return h
+        if area := _AREA_AFTER_PREP.search(text):
+            # 降温重心在江淮、江南一带，降幅普遍在10℃以上: the area an earlier clause
+            # places its topic in is where the figures after it are measured
+            return area.group(1)
         end = start - 1
     return None
 
 
+#: An area list a clause ends with, after the preposition placing something in it.
+_AREA_AFTER_PREP = re.compile(r"[在于到]([^在于到，。；\s]{2,30}?(?:等地|一带))$")
 #: Heads that name only part of an area given before (局地降幅达16℃, 部分地区暴雨).
 _PARTIAL_SCOPE = re.compile(r"(?:^|(?<=部))(?:局地|局部地区|部分地区|部分地方|不少地方|个别地方)")
 #: The end of an area list (华北、黄淮等地, 江南至华南一带).
@@ -2161,6 +2168,11 @@ def _anchored(s: str, doc: _Names, np_: str) -> bool:
 _SCOPE = frozenset(P.SCOPE_NAMES)
 
 
+#: The frame 受X影响 (under the influence of X) around a name: X is a cause.
+_CAUSE_BEFORE = re.compile(r"受[\u4e00-\u9fff]{0,2}$")
+_CAUSE_AFTER = re.compile(r"影响")
+
+
 def _named_before(s: str, doc: _Names, lo: int, cl: int, pos: int) -> str | None:
     """The name the sentence gives last before the figure; a scope word (全球, 中国) only
     when it heads the clause, not as a modifier (全球最快的)."""
@@ -2171,5 +2183,7 @@ def _named_before(s: str, doc: _Names, lo: int, cl: int, pos: int) -> str | None
             continue
         if nm in _SCOPE and k != cl:
             continue
+        if _CAUSE_AFTER.match(s, k + len(nm)) and _CAUSE_BEFORE.search(s, max(lo, k - 3), k):
+            continue  # 受较强冷空气影响: a cause, not what the figures are measured for
         best, named = k, nm
     return named
