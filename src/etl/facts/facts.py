@@ -13,6 +13,7 @@ from etl.facts.english import extract_english, is_english
 from etl.facts.numbers import multiplier_value, parse_arabic, parse_cn
 from etl.facts.periods import TimeExpr, find_times, publication_day, shift_year
 from etl.facts.subjects import (
+    MAX_TOPIC,
     head_np,
     is_bare_name,
     is_outlet,
@@ -641,6 +642,36 @@ def _event_span(s: str, sents: list[tuple[int, int]], published: str | None) -> 
     return None
 
 
+#: How far into an article the event it reports on is announced (its lead sentence).
+_EVENT_LEAD = 300
+#: A date opening the event's clause (5月10-12日): no part of its name.
+_LEAD_DATE = re.compile(r"^(?:\d{1,2}月)?\d{1,2}(?:\s*[-—至到~～]\s*\d{1,2})?[日号]")
+#: A count of people or institutions given by example members (A、B等12位专家) or from
+#: where they came (来自A、B等120余所高校): the members are no subject.
+_MEMBERS = re.compile(r"^\s*来自|等\s*$")
+#: Metrics that count those attending an event (参会人数, 与会代表, 参赛选手).
+_ATTENDANCE = re.compile(r"参会|与会|参赛|参展|出席|到场")
+#: Units that count attendees: people and the institutions they came from.
+_ATTENDEE_UNITS = frozenset(("人", "名", "位", "所", "家"))
+
+
+def _event_name(s: str) -> str | None:
+    """'2019年中国人文地理学术年会在重庆举行' -> '2019年中国人文地理学术年会': the event an
+    article's lead announces as held (a relative clause before it, 由X主办的, is dropped)."""
+    m = _EVENT_HELD.search(s, 0, _EVENT_LEAD)
+    if m is None:
+        return None
+    end = re.match(_EVENT_NOUN, s[m.start() :])
+    a = _clause_start(s, 0, m.start())
+    name = s[a : m.start() + (end.end() if end else 0)]
+    name = _LEAD_DATE.sub("", name[name.rfind("的") + 1 :].strip())
+    # (a year opening the name, 2019年…年会, is part of it, though no noun starts so)
+    core = re.sub(r"^\d{4}年", "", name)
+    if not (4 <= len(core) <= MAX_TOPIC) or not is_bare_name(core):
+        return None
+    return name
+
+
 def _in_idiom(s: str, pos: int) -> bool:
     for idiom in _IDIOMS_BY_CHAR.get(s[pos : pos + 1], ()):
         lo = max(0, pos - len(idiom) + 1)
@@ -964,8 +995,10 @@ def _extract(body: str, published: str | None, title: str = "") -> list[Fact]:
     box = _summary_box(s)
     event: str | None = None
     chip = "纳米" in s and bool(M.CHIP_CONTEXT.search(s))
+    held: str | None = None
     if _EVENT_HELD.search(s):
         event = _event_span(s, sents, published)
+        held = _event_name(s)
     for n in nums:
         if n.value is None or n.unit is None:
             continue
@@ -1211,6 +1244,16 @@ def _extract(body: str, published: str | None, title: str = "") -> list[Fact]:
             # the noun phrase the clause before it opened with
             pc = _clause_start(s, lo, cl - 1)
             metric = M.clause_head(_strip_times(s[pc : cl - 1], times, pc)) or metric
+        if (
+            subject is None
+            and metric
+            and (sp := M.split_measure(M.tidy(metric)))
+            and _swallowed(s, sp[0], doc)
+        ):
+            # "街电最高日订单量达180万单": the name heading the measure phrase is the subject,
+            # the measure with its modifiers the metric (a qualifier after it, 增速最高, is
+            # no part of either)
+            subject, metric = sp
         if metric and (lat := M.LATIN_HEAD.match(metric)):
             # "GalaxyS20Ultra售价": the model is who the price is for
             subject = subject or lat.group(0)
@@ -1218,7 +1261,16 @@ def _extract(body: str, published: str | None, title: str = "") -> list[Fact]:
         if n.kind == "ratio":
             metric = _ratio_part(s, lo, n.num_start) or metric
         metric = M.unit_measure(n.unit, metric, prefix, after_raw, chip)
-        subject = _attribute(s, doc, lo, cl, n.start, times, subject, metric, topic, n.unit)
+        if (
+            held
+            and n.unit in _ATTENDEE_UNITS
+            and (_MEMBERS.search(s[cl : n.start]) or _ATTENDANCE.search(metric or ""))
+        ):
+            # 来自A、B等120余所高校的600余名专家学者, A等12位专家, 参会人数超过700人: in a
+            # report on an event, the attendees counted are the event's
+            subject = held
+        else:
+            subject = _attribute(s, doc, lo, cl, n.start, times, subject, metric, topic, n.unit)
         if subject and doc.outlets and is_outlet(subject, doc.outlets):
             subject = doc.topic
         if subject and doc.alias:
@@ -1865,9 +1917,11 @@ def _candidates(
     if not pron and metric and clause.endswith(metric) and len(clause) > len(metric) + 1:
         # "创业板指跌近3%": [subject][metric][figure], the metric right before the figure
         h = head_np(clause[: -len(metric)], need_verb=False)
-        if h and (_SPLIT_VERBS.fullmatch(h) or _CHANGE.fullmatch(h)):
+        if h and (_SPLIT_VERBS.fullmatch(h) or _CHANGE.fullmatch(h) or metric in h):
+            # (X出货量不及Y出货量的1%: a head holding the metric spans a comparison)
             h = None
-    yield h
+    # (局地降幅10℃以上: a partial scope is part of the area named before it, as above)
+    yield _scope_region(s, lo, cl, h) if h else None
     h = head_np(local, need_verb=False) if local else None
     yield _scope_region(s, lo, cl, h) if h else None
     yield _colon_head(s, lo, cl) or _named_before(s, doc, lo, cl, pos)
@@ -1988,10 +2042,16 @@ def _earlier_head(s: str, doc: _Names, lo: int, cl: int, times: list[TimeExpr]) 
         if h and not _PARTIAL_SCOPE.match(h):
             if _ENTITY_HEAD.search(h) or any(nm in h for nm in doc.names):
                 return h
+        if area := _AREA_AFTER_PREP.search(text):
+            # 降温重心在江淮、江南一带，降幅普遍在10℃以上: the area an earlier clause
+            # places its topic in is where the figures after it are measured
+            return area.group(1)
         end = start - 1
     return None
 
 
+#: An area list a clause ends with, after the preposition placing something in it.
+_AREA_AFTER_PREP = re.compile(r"[在于到]([^在于到，。；\s]{2,30}?(?:等地|一带))$")
 #: Heads that name only part of an area given before (局地降幅达16℃, 部分地区暴雨).
 _PARTIAL_SCOPE = re.compile(r"(?:^|(?<=部))(?:局地|局部地区|部分地区|部分地方|不少地方|个别地方)")
 #: The end of an area list (华北、黄淮等地, 江南至华南一带).
@@ -2072,6 +2132,32 @@ def _entity_like(np_: str, doc: _Names) -> bool:
     return bool(gazetteer.load().lookup(np_))
 
 
+#: Ends of words naming an organisation, a place or a surface area (沿海, 湖面): what a
+#: measure noun after them is measured for.
+_SWALLOWED_END = re.compile(
+    r"(?:公司|集团|企业|银行|平台|股份|控股|政府|机构|协会|(?<![上超门股城夜])市|省|县|镇|"
+    r"地区|沿海|山区|海域|流域|[湖海江水]面|制造业|服务业)$"
+)
+
+
+#: A short word repeated this often is a name (a brand, a product, a site).
+_MAX_SHORT_NAME = 4
+_MIN_NAME_USES = 3
+
+
+def _swallowed(s: str, np_: str, doc: _Names) -> bool:
+    """The words before a measure phrase name who or where it is measured for: a name the
+    article repeats, a place, a Latin-lettered product (5G芯片), an organisation or an area;
+    not a plain noun that is part of the measure (固定资产投资, 居民人均收入)."""
+    if not is_bare_name(np_) or "的" in np_ or M.PEOPLE_NOUN.fullmatch(np_):
+        return False
+    if np_ in doc.names or _LATIN.search(np_) or _SWALLOWED_END.search(np_):
+        return True
+    if len(np_) <= _MAX_SHORT_NAME and s.count(np_) >= _MIN_NAME_USES:
+        return True  # a short word the article keeps repeating (街电): a name
+    return bool(gazetteer.load().lookup(np_))
+
+
 def _anchored(s: str, doc: _Names, np_: str) -> bool:
     """A noun phrase the article treats as an entity: repeated, a name, or an entity head."""
     if (s.count(np_) >= 2 and "的" not in np_) or _ENTITY_HEAD.search(np_):
@@ -2080,6 +2166,11 @@ def _anchored(s: str, doc: _Names, np_: str) -> bool:
 
 
 _SCOPE = frozenset(P.SCOPE_NAMES)
+
+
+#: The frame 受X影响 (under the influence of X) around a name: X is a cause.
+_CAUSE_BEFORE = re.compile(r"受[\u4e00-\u9fff]{0,2}$")
+_CAUSE_AFTER = re.compile(r"影响")
 
 
 def _named_before(s: str, doc: _Names, lo: int, cl: int, pos: int) -> str | None:
@@ -2092,5 +2183,7 @@ def _named_before(s: str, doc: _Names, lo: int, cl: int, pos: int) -> str | None
             continue
         if nm in _SCOPE and k != cl:
             continue
+        if _CAUSE_AFTER.match(s, k + len(nm)) and _CAUSE_BEFORE.search(s, max(lo, k - 3), k):
+            continue  # 受较强冷空气影响: a cause, not what the figures are measured for
         best, named = k, nm
     return named

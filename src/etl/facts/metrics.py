@@ -268,3 +268,37 @@ def respective(metric: str, index: int) -> str | None:
     if head is None or head.start() == 0 or _SHARED_HEAD.search(parts[0]):
         return parts[index]
     return parts[index] if index == len(parts) - 1 else parts[index] + head.group(0)
+
+
+# --- a subject the metric phrase swallowed ---------------------------------------------------
+
+#: Nouns that head a measure phrase (日订单量, 阵风风力, 研发投入): the words before them
+#: qualify the measure or name what it is measured for.
+_MEASURE_HEAD = re.compile(
+    r"(?:订单量|出货量|销售量|销量|产量|交易量|成交量|吞吐量|发电量|用电量|客流量|降水量|"
+    r"销售额|营业额|成交额|交易额|出口额|进口额|营收|收入|净利润|利润|市值|股价|估值|"
+    r"增速|增幅|降幅|涨幅|跌幅|增长率|占比|比重|市场份额|份额|售价|均价|价格|"
+    r"风力|气温|投入|投资额|功耗|续航|坡度|海拔|人数)$"
+)
+#: Modifiers between a subject and its measure noun (最高日订单量, 累计研发投入, 阵风风力).
+_MEASURE_MOD = re.compile(
+    r"(?:最高|最低|平均|累计|单日|日均|月均|年均|全年|年度|同比|环比|人均|阵风|研发|"
+    r"总|日|月|年)$"
+)
+
+
+def split_measure(phrase: str) -> tuple[str, str] | None:
+    """'街电最高日订单量' -> ('街电', '最高日订单量'), '江河湖面阵风风力' -> ('江河湖面',
+    '阵风风力'): a noun phrase ending in a measure noun, with words before the measure and its
+    modifiers; None when nothing stands before them.  The caller decides whether those words
+    name an entity (a phrase like 固定资产投资 is one measure, not a subject and a metric)."""
+    m = _MEASURE_HEAD.search(phrase)
+    if m is None:
+        return None
+    k = m.start()
+    # (all the modifiers go: 同比增长率, 最低气温 are measures with nothing before them)
+    while k > 0 and (mod := _MEASURE_MOD.search(phrase, 0, k)) is not None:
+        k = mod.start()
+    if k < 2:
+        return None
+    return phrase[:k], phrase[k:]
