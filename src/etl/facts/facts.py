@@ -824,13 +824,18 @@ def _shared_noun_at(s: str, pos: int, unit: str) -> int:
     """Where the noun shared by coordinated figures starts: '22.5万总吨|和10万总吨|邮轮泊位',
     '70%|、80%|资源' (a noun after the last conjunct is the head of all of them); ``pos``
     when no figure of the same unit follows."""
-    m = re.match(
-        r"(?:\s*(?:以及|[、和及与或])\s*(?:约|近)?[\d.,一二两三四五六七八九十百千万亿零]+"
-        r"(?:多|余)?\s*" + re.escape(unit) + r")+",
-        s[pos : pos + 40],
-    )
-    return pos + m.end() if m else pos
+    end, stop = pos, pos + 40
+    while (m := _JOINED_FIGURE.match(s, end, stop)) is not None and s.startswith(unit, m.end()):
+        if m.end() + len(unit) > stop:
+            break  # the unit runs past the window the phrase is read in
+        end = m.end() + len(unit)
+    return end
 
+
+#: A conjunction and a further figure ('和10万', '、80'); its unit is checked by the caller.
+_JOINED_FIGURE = re.compile(
+    r"\s*(?:以及|[、和及与或])\s*(?:约|近)?[\d.,一二两三四五六七八九十百千万亿零]+(?:多|余)?\s*"
+)
 
 #: Nouns that name a measure (覆盖率, 比重, 成本): a metric before the figure that ends in one
 #: is kept even when a noun follows the figure.

@@ -308,6 +308,28 @@ def _clean_name(t: str) -> str | None:
     return t
 
 
+#: A surname and an honorific (李女士, 王老师): a name the article uses for a person.
+_SURNAME_HONORIFIC = re.compile(
+    r"(?<![\u4e00-\u9fff])?([" + P.SURNAMES + r"])("
+    + "|".join(sorted(map(re.escape, P.NAME_HONORIFICS), key=len, reverse=True))
+    + r")"
+)
+#: Every surname followed by two characters (overlapping): candidate three-character names.
+_SURNAME_THREE = re.compile(r"(?=([" + P.SURNAMES + r"][\u4e00-\u9fff]{2}))")
+_IS_ROLE = re.compile(r"是([^，。,;；“”\n]{2,20})")
+
+
+def _occurrences(m: str, word: str) -> list[int]:
+    """Start offsets of the non-overlapping occurrences of ``word`` in ``m`` (str.find: no
+    per-name regex to compile, which churned the re cache on every article)."""
+    out = []
+    k = m.find(word)
+    while k != -1:
+        out.append(k)
+        k = m.find(word, k + len(word))
+    return out
+
+
 def _learn(m: str, spans) -> tuple[dict[str, _Person], set[str]]:
     """Names in the article: role chains, speakers next to a speech verb, (化名), 李女士."""
     known: dict[str, _Person] = {}
@@ -335,15 +357,14 @@ def _learn(m: str, spans) -> tuple[dict[str, _Person], set[str]]:
             if _clean_name(cut) and (cut[0] in P.NAME_PREFIXES or cut[0] in P.SURNAMES):
                 known.setdefault(cut, _Person(cut, None, None, mm.start()))
                 break
-    hon = "|".join(sorted(map(re.escape, P.NAME_HONORIFICS), key=len, reverse=True))
-    for mm in re.finditer(r"(?<![\u4e00-\u9fff])?([" + P.SURNAMES + r"])(" + hon + r")", m):
+    for mm in _SURNAME_HONORIFIC.finditer(m):
         if mm.group(2) in ("总", "老"):
             continue
         nm = mm.group(0)
         known.setdefault(nm, _Person(nm, mm.group(2), None, mm.start()))
     # names that recur: a surname and two characters, or a word after a title, seen 3+ times
     cands: dict[str, int] = {}
-    for mm in re.finditer(r"(?=([" + P.SURNAMES + r"][\u4e00-\u9fff]{2}))", m):
+    for mm in _SURNAME_THREE.finditer(m):
         cands[mm.group(1)] = 0
     for tm in _TITLE_RE.finditer(m):
         for ln in (2, 3):
@@ -353,18 +374,19 @@ def _learn(m: str, spans) -> tuple[dict[str, _Person], set[str]]:
             continue
         if m.count(c) < 2 or not _clean_name(c):
             continue
-        nxts = {m[x.end() : x.end() + 1] for x in re.finditer(re.escape(c), m)}
+        hits = _occurrences(m, c)
+        nxts = {m[k + len(c) : k + len(c) + 1] for k in hits}
         if len(nxts) == 1 and all("\u4e00" <= x <= "\u9fff" for x in nxts):
             continue  # always followed by the same character: part of a longer word
         n = 0
-        for mm in re.finditer(re.escape(c), m):
-            nxt = m[mm.end() : mm.end() + 1]
-            prv = m[mm.start() - 1 : mm.start()]
+        for k in hits:
+            nxt = m[k + len(c) : k + len(c) + 1]
+            prv = m[k - 1 : k]
             open_left = not prv or not "\u4e00" <= prv <= "\u9fff"
             left = (
                 open_left
                 or prv in "的和与是在了到给由被对向从为将把请让叫"
-                or m.endswith(_TITLES_T, 0, mm.start())
+                or m.endswith(_TITLES_T, 0, k)
             )
             right = not nxt or nxt in _NAME_END or not "\u4e00" <= nxt <= "\u9fff"
             if left and (right or open_left):
@@ -375,14 +397,14 @@ def _learn(m: str, spans) -> tuple[dict[str, _Person], set[str]]:
     for n, p in list(known.items()):
         if p.role:
             continue
-        for mm in re.finditer(re.escape(n), m):
-            st = mm.start()
+        for st in _occurrences(m, n):
             tt = next((x for x in _TITLES if m.endswith(x, 0, st)), None)
             if tt:
-                role, org = _split_chain(_chain_before(m, mm.start()))
+                role, org = _split_chain(_chain_before(m, st))
                 known[n] = _Person(n, role or tt, org, p.pos)
                 break
-            sm = re.match(r"是([^，。,;；“”\n]{2,20})", m[mm.end() : mm.end() + 22])
+            end = st + len(n)
+            sm = _IS_ROLE.match(m[end : end + 22])
             if sm and _TITLE_RE.search(sm.group(1)):
                 seg = sm.group(1)
                 tm = list(_TITLE_RE.finditer(seg))[-1]
