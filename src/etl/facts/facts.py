@@ -154,6 +154,10 @@ _SPLIT_VERBS = re.compile(
     r"举行|召开|帮助|救助|培训|处理|开出|产生|造成|导致|涉及|包括|出现|缴获|查获|破获|查处|"
     r"发放|发行|立案|受理|收集|采集|回收|销毁|种植|栽种|修建|新建|改造|收获|生产)(?![率量额值面])(?:了|过)?"
 )
+#: A name paying an amount for what the verb after the figure names (A以20亿美元收购B).
+_BY_AMOUNT = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z])(?:以|斥资|耗资)$")
+#: Deal verbs right after a paid amount: the metric the amount is the price of.
+_DEAL_VERB = re.compile(r"\s*(收购|并购|购买|买下|入股|竞得|拍得|认购|增持|控股|购入|租下)")
 #: Endings of a subject noun phrase (organisation, place, sector), used to split
 #: "京津冀三地规模以上工业企业营业收入" into subject and metric.
 _SUBJECT_END = re.compile(
@@ -1118,6 +1122,16 @@ def _extract(body: str, published: str | None, title: str = "") -> list[Fact]:
             # "64GB售5499元", "卖到6199元": a bare sale verb names the price
             metric = "售价"
             subject = _clean_metric(prefix[: sale.start()]) or None
+        elif (
+            n.unit in _MONEY_UNITS
+            and (by := _BY_AMOUNT.search(prefix))
+            and (deal := _DEAL_VERB.match(s, n.end, ce))
+            and is_bare_name(payer := _clean_metric(prefix[: by.start()]))
+        ):
+            # "阿里巴巴以20亿美元收购考拉": the name before 以 pays the amount for the deal
+            # the verb after it names (以5元的价格出售 is a manner, no deal verb follows)
+            subject = payer
+            metric = deal.group(1)
         elif level and (prev or level.start() > 0):
             # "由71.2亿元增长至748.7亿元", "同比增长35.7%至35.9亿元": the new level, measured by
             # the noun before the change verb, or by the last level figure's metric
@@ -1994,7 +2008,8 @@ def _colon_head(s: str, lo: int, cl: int) -> str | None:
     name = s[_clause_start(s, lo, k) : k].strip()
     if not _COLON_NAME.fullmatch(name) or _NOT_COLON_NAME.search(name):
         return None
-    return name if is_bare_name(name) else None
+    # (运达股份: a company suffix marks a name whose inner characters read like a verb)
+    return name if is_bare_name(name) or _SWALLOWED_END.search(name) else None
 
 
 #: Characters that end a sentence.
@@ -2039,6 +2054,11 @@ def _earlier_head(s: str, doc: _Names, lo: int, cl: int, times: list[TimeExpr]) 
             # 573家企业中，有192家…: the figures count members of that set; 制造业方面，…:
             # the frame's noun phrase is the topic of the rest of the sentence
             return part
+        lead = _LEAD_NOISE.sub("", text.lstrip())
+        if lead[:1] in "全本" and lead[1:2] in _SCOPE_PLACE:
+            # 全县固定资产投资完成246.79亿元，同比增长15.3%: a whole place heading an earlier
+            # clause (its measure noun is no entity head) is the scope of the clauses after it
+            return lead[:2]
         h = tidy_subject(head_np(text))
         if h is None and end == cl - 1:
             # 航空公司表示，10日将取消…: the speaker of the clause right before is the
