@@ -46,3 +46,20 @@ def test_whole_place_heads_later_clauses() -> None:
     # a clause not opened by a whole place gives no such scope
     body = "今年1-9月，消费品零售总额完成120亿元，同比增长8.5%。"
     assert [s for s, _ in _facts(body, "%")] != ["全市"]
+
+
+def test_subject_of_earlier_clause_beats_its_object() -> None:
+    body = (
+        "天舟12发射成功。天宫88在轨运行。随后，天舟12逐渐接近天宫88，至80米处悬停。"
+        "天宫88状态良好。天舟12状态良好。"
+    )
+    assert [s for s, _ in _facts(body, "米")] == ["天舟12"]
+
+
+def test_earlier_clause_without_a_named_opener() -> None:
+    # no name opens the earlier clause: the name it gives stays the subject
+    body = (
+        "天舟12发射成功。天宫88在轨运行。随后，飞船逐渐接近天宫88，至80米处悬停。"
+        "天宫88状态良好。天舟12状态良好。"
+    )
+    assert [s for s, _ in _facts(body, "米")] == ["天宫88"]

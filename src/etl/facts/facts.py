@@ -2211,4 +2211,21 @@ def _named_before(s: str, doc: _Names, lo: int, cl: int, pos: int) -> str | None
         if _CAUSE_AFTER.match(s, k + len(nm)) and _CAUSE_BEFORE.search(s, max(lo, k - 3), k):
             continue  # 受较强冷空气影响: a cause, not what the figures are measured for
         best, named = k, nm
+    if named and best < cl:
+        # 神舟九号逐渐接近天宫一号，至140米停泊点: a name an earlier clause ends with is its
+        # object; the name opening that clause is its subject, which the figure continues
+        # (杭州市学军中学校长陈立群要退休了: a name inside the head noun phrase is no object)
+        start = _clause_start(s, lo, best)
+        h = head_np(s[start : _clause_end(s, best, cl)])
+        opening = _LEAD_NOISE.sub("", s[start:best])
+        if h and named not in h:
+            for nm in doc.names:
+                if (
+                    nm != named
+                    and nm not in _SCOPE
+                    and named not in nm
+                    and opening.startswith(nm)
+                    and (h.startswith(nm) or nm.startswith(h))
+                ):
+                    return nm
     return named
