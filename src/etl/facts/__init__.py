@@ -9,6 +9,6 @@ from etl.facts.facts import extract_facts
 from etl.facts.quotes import extract_quotes
 
 #: Bumped whenever a rule changes, so stored facts can be re-extracted.
-EXTRACTOR_VERSION: str = "0.8.5"
+EXTRACTOR_VERSION: str = "0.8.6"
 
 __all__ = ["EXTRACTOR_VERSION", "extract_facts", "extract_quotes"]

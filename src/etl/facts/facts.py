@@ -1566,6 +1566,11 @@ def _dot_names(s: str) -> set[str]:
 
 #: A repeated term is a name candidate when it opens a clause this often.
 _MIN_HEAD_USES = 2
+#: A quoted term (“…”) of CJK and Latin letters that names something: no clause, no number
+#: alone (“714”), no punctuation inside.
+_QUOTED_TERM = re.compile(r"“((?=[^”]*[\u4e00-\u9fffA-Za-z])[\u4e00-\u9fffA-Za-z0-9·]{2,12})”")
+#: A quoted term is a name when the article quotes it this often.
+_MIN_QUOTED_USES = 3
 #: Scope words (中国, 全球) name the article's topic only when nothing else competes.
 _SCOPE_WEIGHT = 0.3
 #: Function characters never inside the short form of a name (拒绝了省州县 is no 绝了省).
@@ -1659,7 +1664,8 @@ def _doc_names(s: str) -> _Names:
     first_para = s[: max(s.find("\n"), 200)]
     # product and model names: Latin letters and digits (Galaxy S20, 麒麟990, 5G手机 is not)
     for _, t in _product_names(s, 0, len(s)):
-        counts[t] = counts.get(t, 0) + 1
+        if not _TECH_CODE.fullmatch(t):
+            counts[t] = counts.get(t, 0) + 1
     counts = {k: v for k, v in counts.items() if v >= 2}
     for m in _CN_MODEL.finditer(s):
         for ln in (2, 3):
@@ -1691,6 +1697,14 @@ def _doc_names(s: str) -> _Names:
         n = s.count(nm)
         if n:
             counts[nm] = n
+    # a term the article quotes again and again (“COVID症状研究”应用程序, “某某计划”) is
+    # the name of an app, a programme or a campaign, even when its letters read like words
+    quoted: dict[str, int] = {}
+    for m in _QUOTED_TERM.finditer(s):
+        quoted[m.group(1)] = quoted.get(m.group(1), 0) + 1
+    for nm, n in quoted.items():
+        if n >= _MIN_QUOTED_USES and nm not in P.NOT_NAMES:
+            counts.setdefault(nm, s.count(nm))
     # terms the article keeps repeating in subject position (汪勇, 共享充电宝)
     heads: dict[str, int] = {}
     for nm, (n, h) in salient_terms(s).items():
@@ -2019,6 +2033,10 @@ _VAGUE_SCOPE = frozenset(("全球", "全国", "国内", "海外"))
 #: Index of the first fallback :func:`_candidates` yields (a name seen earlier in the
 #: paragraph, the running topic, the article's topic), not given by the sentence itself.
 _FALLBACK_FROM = 7
+#: A technical code of Latin letters joined by hyphens and ending in a number (SARS-CoV-2,
+#: COVID-19, IEEE-754): a virus, a disease or a standard the article is about, not an
+#: actor or a product its figures are measured for.
+_TECH_CODE = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*-\d+")
 #: Units that count people.
 _PEOPLE_UNITS = frozenset(("人", "名", "位"))
 #: The institution the article is about, referred to from inside (全校, 本校, 该校).
