@@ -1915,7 +1915,8 @@ def _candidates(
     # 【某某网】: an outlet's bracketed credit opening a headline is no part of its head
     c0 = s.find("】", cl, pos) + 1 if s.startswith("【", cl) else cl
     clause = _strip_times(s[c0 or cl : pos], times, c0 or cl)
-    pron = is_pronoun_head(clause)
+    ref = _demonstrative_ref(s, cl, clause)
+    pron = ref is None and is_pronoun_head(clause)
     # 南昌由25℃降至10℃: a preposition right before the figure opens the predicate, though
     # _strip_times drops it from the clause
     prep = s[cl:pos].rstrip()[-1:] in _PREP_BEFORE_FIGURE
@@ -1945,6 +1946,7 @@ def _candidates(
         h = clause.lstrip()[:2]  # 全校800名学生: the figure follows the reference at once
     if h and _SPLIT_VERBS.fullmatch(h):
         h = None  # 建成22.5万总吨和: a verb heading the clause names no one
+    h = ref or h
     yield _scope_region(s, lo, cl, h) if h else None
     h = None
     if not pron and metric and clause.endswith(metric) and len(clause) > len(metric) + 1:
@@ -2024,6 +2026,76 @@ def _colon_head(s: str, lo: int, cl: int) -> str | None:
         return None
     # (运达股份: a company suffix marks a name whose inner characters read like a verb)
     return name if is_bare_name(name) or _SWALLOWED_END.search(name) else None
+
+
+#: A demonstrative and a generic head opening a clause (该小区, 这栋大楼, 此公司): it refers
+#: back to the last entity of that kind the article named.
+_DEMONSTRATIVE = re.compile(
+    r"(?:该|此|这(?:个|家|座|栋|幢|处)?)(小区|楼盘|楼栋|大楼|写字楼|大厦|公司|企业)"
+)
+#: Names of each kind, found before the reference: a residential estate (quoted, or a
+#: development named as a 项目: 南京某某项目), a building, a company.  The part before the
+#: head may run into the words before the name; :func:`_demonstrative_ref` trims it at the
+#: last function character.  (改善小区, 进入小区: a bare 小区 is no estate's name.)
+_ESTATE_NAME = re.compile(
+    r"“([^“”，。]{2,12}(?:城|苑|园|府|湾|庭|邸|居|公馆|小区))”|([\u4e00-\u9fff]{4,12}项目)"
+)
+_BUILDING_NAME = re.compile(r"([\u4e00-\u9fffA-Za-z0-9]{1,10}(?:写字楼|大厦|大楼|商厦))")
+_COMPANY_NAME = re.compile(r"([\u4e00-\u9fffA-Za-z0-9]{1,10}(?:公司|集团))")
+_REF_KINDS = {
+    "小区": _ESTATE_NAME,
+    "楼盘": _ESTATE_NAME,
+    "楼栋": _BUILDING_NAME,
+    "大楼": _BUILDING_NAME,
+    "写字楼": _BUILDING_NAME,
+    "大厦": _BUILDING_NAME,
+    "公司": _COMPANY_NAME,
+    "企业": _COMPANY_NAME,
+}
+#: The heads the names of :data:`_REF_KINDS` end with, longest first.
+_REF_SUFFIXES = (
+    "写字楼",
+    "公馆",
+    "小区",
+    "大厦",
+    "大楼",
+    "商厦",
+    "公司",
+    "集团",
+    "项目",
+    *"城苑园府湾庭邸居",
+)
+#: A project is an estate's name only with a name of some length before it (南京某某项目,
+#: not 涉事项目 or 多地项目).
+_REF_MIN_CORE = {"项目": 4}
+#: Characters a name does not contain: the verb or preposition before it (途经, 位于, 的).
+_REF_BOUNDARY = re.compile(r".*[的在于到经从至往是为了过着和与及把被向对将入进、“”《》]")
+#: How far back the named entity is looked for.
+_REF_WINDOW = 1500
+#: Generic words a name of a kind never is (一家公司, 这栋大楼, 上市公司).
+_REF_GENERIC = re.compile(r"^(?:[一这那该此每各某本][个家座栋幢所]?|上市|母|子|分|总|相关|部分)?$")
+
+
+def _demonstrative_ref(s: str, cl: int, clause: str) -> str | None:
+    """'该小区燃气出气口…仅约50公分' after '涉事项目为“龙湖水晶郦城”': a demonstrative
+    with a generic head (该小区, 该楼栋, 这家公司) opening the clause names the last entity
+    of that kind before the clause at ``cl`` (龙湖水晶郦城, 新桥新街一写字楼); None when the clause
+    opens otherwise or the article names no such entity."""
+    m = _DEMONSTRATIVE.match(_LEAD_NOISE.sub("", clause.lstrip()))
+    if not m:
+        return None
+    found = list(_REF_KINDS[m.group(1)].finditer(s, max(0, cl - _REF_WINDOW), cl))
+    for last in reversed(found):
+        name = next(g for g in last.groups() if g)
+        cut = _REF_BOUNDARY.match(name)
+        if cut:
+            name = name[cut.end() :]
+        suffix = next(x for x in _REF_SUFFIXES if name.endswith(x))
+        core = name[: -len(suffix)]
+        if _REF_GENERIC.match(core) or len(core) < _REF_MIN_CORE.get(suffix, 2):
+            continue  # 一家公司, 该大楼, 涉事项目: only the kind again, no name
+        return name
+    return None
 
 
 #: Characters that end a sentence.
