@@ -88,3 +88,27 @@ def test_escape_text_matches_lxml() -> None:
         el.text = "".join(ch for ch in text if ch >= " " or ch in "\t\n\r")
         want = tostring(el).decode("ascii")[3:-4]
         assert escape_text(el.text).encode("ascii", "xmlcharrefreplace").decode() == want
+
+
+def test_links_of_cells_openpyxl_writes_are_kept(tmp_path: Path) -> None:
+    # hyperlink cells appended as cells (openpyxl writes them) between fast-path links
+    from etl.report.cells import link_cell
+
+    link = Column("Link", "url", kind="link")
+    rows = [{"url": "http://127.0.0.1:1/a"}, {"url": "https://127.0.0.1:1/b?x=1&y=2"}]
+
+    def with_openpyxl(ws: Any) -> None:
+        for row in rows:
+            ws.append([_cell(ws, link, row)])
+            ws.append([link_cell(ws, "http://127.0.0.1:1/c", "标签")])
+
+    def with_table_rows(ws: Any) -> None:
+        out = TableRows(ws)
+        encoders = [_encoder(out, ws, link)]
+        for row in rows:
+            out.append_record(row, encoders)
+            out.append([link_cell(ws, "http://127.0.0.1:1/c", "标签")])
+
+    got = saved(with_table_rows, tmp_path / "got.xlsx")
+    assert got == saved(with_openpyxl, tmp_path / "want.xlsx")
+    assert b"rId4" in got["xl/worksheets/_rels/sheet1.xml.rels"]

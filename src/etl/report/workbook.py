@@ -304,8 +304,9 @@ def _with_simplified(rows: Iterable[dict[str, Any]], source: str, target: str,
 
 def _key_figure_rows(data: BriefingData) -> Iterator[dict[str, Any]]:
     rows = _with_simplified(data.key_figures, "sentence", "_sentence_simplified", data.simplify)
-    for r in rows:
-        yield {**r, "_figure": display_figure(r.get("value"), r.get("unit"), r.get("approx"))}
+    for r in rows:  # each a fresh copy (_with_simplified): filled in place
+        r["_figure"] = display_figure(r.get("value"), r.get("unit"), r.get("approx"))
+        yield r
 
 
 SHEETS: list[Callable[[Workbook, BriefingData], None]] = [
