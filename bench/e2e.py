@@ -258,7 +258,7 @@ def instrument(iv: Intervals) -> None:
 
     for name, stage in (("discover_targets", "discover"), ("fetch_all", "fetch"),
                         ("fetch_and_store", "fetch+store"), ("parse_rows", "parse+extract"),
-                        ("load_parsed", "load"), ("cluster_syndicated", "cluster"),
+                        ("cluster_syndicated", "cluster"),
                         ("new_targets", "flow body"), ("pending_raw", "flow body"),
                         ("describe_pages", "flow body"), ("source_summary", "flow body")):
         iv.wrap(stages, name, stage)
@@ -269,9 +269,13 @@ def instrument(iv: Intervals) -> None:
     load_batch = runners.load_batch
 
     def from_worker(con: Any, batch: Any) -> Any:
-        # The parse body ran on a Dask worker; it reports when.
+        # The parse body ran on a Dask worker; it reports when. Loading is timed here.
         iv.add("parse+extract", batch.started, batch.ended)
-        return load_batch(con, batch)
+        start = time.time()
+        try:
+            return load_batch(con, batch)
+        finally:
+            iv.add("load", start, time.time())
 
     runners.load_batch = from_worker
 

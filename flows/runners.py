@@ -22,13 +22,20 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import duckdb
+import pyarrow as pa
 from prefect import task
 from prefect.cache_policies import NO_CACHE
 
 from etl import stages
 from etl.settings import Settings
 from etl.store.db import connect
-from etl.store.load import ParsedPage, RawRow
+from etl.store.load import (
+    ParsedTables,
+    RawRow,
+    parsed_tables,
+    save_parse_failures,
+    write_parsed,
+)
 
 if TYPE_CHECKING:
     from prefect.task_runners import TaskRunner
@@ -41,12 +48,13 @@ RUNNERS = ("thread", "dask")
 
 @dataclass(slots=True)
 class ParsedBatch:
-    """One batch's parse, as a worker returns it: records plus when the work ran.
+    """One batch's parse, as a worker returns it: the rows to load (Arrow tables, built
+    on the worker) and the failures, plus when the work ran.
 
     ``started``/``ended`` are wall-clock times (``time.time()``) of the parse body on the
     worker, so a benchmark can tell body time from orchestration time."""
 
-    parsed: list[ParsedPage]
+    tables: ParsedTables
     failures: list[tuple[RawRow, str]]
     started: float = 0.0
     ended: float = 0.0
@@ -61,17 +69,26 @@ def _without_body(raw: RawRow) -> RawRow:
 @task(cache_policy=NO_CACHE)
 def parse_records(rows: list[RawRow]) -> ParsedBatch:
     """Parse and extract one batch of raw responses (on a worker); never writes."""
+    from etl.facts import EXTRACTOR_VERSION
+    from etl.parse.version import PARSER_VERSION
+
     started = time.time()
+    # Arrow's allocator keeps what earlier batches' tables freed (~20 MB a worker);
+    # hand it back, so building tables here adds little to the workers' memory.
+    pa.default_memory_pool().release_unused()
     parsed, failures = stages.parse_rows(rows)
-    for page in parsed:
-        page.raw = _without_body(page.raw)
+    tables = parsed_tables(parsed, PARSER_VERSION, EXTRACTOR_VERSION)
     failures = [(_without_body(raw), error) for raw, error in failures]
-    return ParsedBatch(parsed, failures, started, time.time())
+    return ParsedBatch(tables, failures, started, time.time())
 
 
 def load_batch(con: duckdb.DuckDBPyConnection, batch: ParsedBatch) -> stages.ParseSummary:
     """Load one worker's batch in this (the flow's) process: the single DuckDB writer."""
-    return stages.load_parsed(con, batch.parsed, batch.failures)
+    write_parsed(con, batch.tables)
+    save_parse_failures(con, batch.failures)
+    return stages.ParseSummary(
+        articles=batch.tables.articles.num_rows, facts=batch.tables.facts.num_rows,
+        quotes=batch.tables.quotes.num_rows, failed=len(batch.failures))
 
 
 def parse_runner(task_runner: str | None = None, dask_address: str | None = None,

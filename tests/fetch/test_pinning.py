@@ -184,3 +184,33 @@ def test_fetch_all_async_accepts_a_resolver() -> None:
                                         resolver=dns))
     assert pages[0].outcome == "skipped" and "cannot resolve nowhere.test" in pages[0].reason
     assert pages[0].attempts == []
+
+
+def test_pinned_connection_reports_a_server_close_as_readable() -> None:
+    # httpcore drops a pooled connection whose socket turned readable (closed by the
+    # server); the pinned stream answers that from the socket it looked up once.
+    async def main() -> tuple[bool, bool, bool]:
+        closed = asyncio.Event()
+
+        async def serve(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+            await closed.wait()
+            writer.close()
+
+        server = await asyncio.start_server(serve, "127.0.0.1", 0)
+        port = server.sockets[0].getsockname()[1]
+        backend = guard.PinnedBackend(AddressBook(frozenset({"127.0.0.1"})))
+        stream = await backend.connect_tcp("127.0.0.1", port)
+        idle = stream.get_extra_info("is_readable")
+        closed.set()
+        for _ in range(100):
+            await asyncio.sleep(0.01)
+            if stream.get_extra_info("is_readable"):
+                break
+        after = stream.get_extra_info("is_readable")
+        has_socket = stream.get_extra_info("socket") is not None
+        await stream.aclose()
+        server.close()
+        await server.wait_closed()
+        return idle, after, has_socket
+
+    assert asyncio.run(main()) == (False, True, True)

@@ -5,9 +5,10 @@ from __future__ import annotations
 import os
 import tempfile
 import warnings
+import zipfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.writer.excel import ExcelWriter
 
 from etl.report.cells import (
     header_cell,
@@ -27,6 +29,7 @@ from etl.report.cells import (
 )
 from etl.report.charts import add_bar_chart, add_line_chart
 from etl.report.formats import INTEGER_FORMAT, NUMBER_FORMAT, display_figure, excel_value
+from etl.report.sheet_xml import CellEncoder, TableRows
 from etl.report.xlsx_determinism import normalize_xlsx
 
 DATE_FORMAT = "yyyy-mm-dd"
@@ -132,6 +135,34 @@ def _cell(ws: Worksheet, column: Column, row: dict[str, Any]) -> WriteOnlyCell |
     return plain_text(ws, None if value is None else str(value))
 
 
+def _encoder(out: TableRows, ws: Worksheet, column: Column) -> CellEncoder:
+    """What ``_cell`` writes for ``column``, serialised directly where that is simple
+    (sheet_xml.py); ``_cell`` itself makes every other cell."""
+    name = column.field
+
+    def original(row: dict[str, Any]) -> WriteOnlyCell | str | None:
+        return _cell(ws, column, row)
+
+    if column.kind == "link":
+        return out.link(lambda row: row.get(name), original)
+    if column.kind == "figure":
+        return out.number(lambda row: excel_value(row.get(name), row.get("unit")), original)
+    if column.kind in ("number", "integer", "ratio"):
+        fmt = {"number": NUMBER_FORMAT, "integer": INTEGER_FORMAT,
+               "ratio": RATIO_FORMAT}[column.kind]
+        return out.number(lambda row: (row.get(name), fmt), original)
+    if column.kind in ("date", "datetime"):
+        fmt = DATE_FORMAT if column.kind == "date" else DATETIME_FORMAT
+
+        def when(row: dict[str, Any]) -> tuple[Any, str]:
+            value = row.get(name)
+            if isinstance(value, datetime):
+                value = value.replace(tzinfo=None)
+            return value, fmt
+        return out.number(when, original)
+    return out.text(lambda row: row.get(name), original)
+
+
 # Sheets narrower than this (in character widths) print on one page across; wider ones
 # (Key figures) would shrink to an unreadable size, so they print across several pages.
 PRINT_FIT_MAX_WIDTH = 260
@@ -153,10 +184,12 @@ def _table_sheet(wb: Workbook, title: str, columns: Sequence[Column],
         ws.column_dimensions[get_column_letter(i)].width = col.width
     ws.freeze_panes = "A2"
     _print_setup(ws, fit_width=sum(c.width for c in columns) <= PRINT_FIT_MAX_WIDTH)
-    ws.append([header_cell(ws, c.header) for c in columns])
+    out = TableRows(ws)
+    out.append([header_cell(ws, c.header) for c in columns])
+    encoders = [_encoder(out, ws, c) for c in columns]
     count = 0
     for row in rows:  # rows may be a generator: large weeks stream through
-        ws.append([_cell(ws, c, row) for c in columns])
+        out.append_record(row, encoders)
         count += 1
     table = Table(displayName=title.replace(" ", ""),
                   ref=f"A1:{get_column_letter(len(columns))}{max(count, 1) + 1}")
@@ -271,8 +304,9 @@ def _with_simplified(rows: Iterable[dict[str, Any]], source: str, target: str,
 
 def _key_figure_rows(data: BriefingData) -> Iterator[dict[str, Any]]:
     rows = _with_simplified(data.key_figures, "sentence", "_sentence_simplified", data.simplify)
-    for r in rows:
-        yield {**r, "_figure": display_figure(r.get("value"), r.get("unit"), r.get("approx"))}
+    for r in rows:  # each a fresh copy (_with_simplified): filled in place
+        r["_figure"] = display_figure(r.get("value"), r.get("unit"), r.get("approx"))
+        yield r
 
 
 SHEETS: list[Callable[[Workbook, BriefingData], None]] = [
@@ -300,7 +334,11 @@ def write_briefing(data: BriefingData, path: Path) -> Path:
     fd, tmp = tempfile.mkstemp(suffix=".xlsx", dir=path.parent)
     os.close(fd)
     try:
-        wb.save(tmp)
+        # Stored, not deflated: normalize_xlsx compresses every entry again anyway, so
+        # openpyxl's own pass (wb.save) would be wasted work on ~100 MB of sheet XML.
+        wb.properties.modified = datetime.now(UTC).replace(tzinfo=None)
+        with zipfile.ZipFile(tmp, "w", zipfile.ZIP_STORED, allowZip64=True) as archive:
+            ExcelWriter(wb, archive).save()
         normalize_xlsx(Path(tmp), datetime.combine(data.week_start, datetime.min.time()))
         os.replace(tmp, path)
     finally:

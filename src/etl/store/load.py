@@ -26,9 +26,15 @@ def article_id(url: str) -> str:
 
 def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, Any]],
             schema: pa.Schema, conflict: str = "") -> None:
-    if not rows:
+    if rows:
+        _insert_table(con, table, pa.Table.from_pylist(rows, schema=schema), conflict)
+
+
+def _insert_table(con: duckdb.DuckDBPyConnection, table: str, staged: pa.Table,
+                  conflict: str = "") -> None:
+    if not staged.num_rows:
         return
-    staged = pa.Table.from_pylist(rows, schema=schema)
+    schema = staged.schema
     name = f"staged_{table}"
     con.register(name, staged)
     cols = ", ".join(schema.names)
@@ -216,9 +222,23 @@ def published_at(published: str | None) -> datetime | None:
     return value
 
 
-def save_parsed(con: duckdb.DuckDBPyConnection, parsed: list[ParsedPage],
-                parser_version: str, extractor_version: str) -> None:
-    """Replace the articles, facts, quotes and entities of these pages in one transaction."""
+@dataclass(slots=True)
+class ParsedTables:
+    """A parsed batch as the Arrow tables ``write_parsed`` loads.
+
+    Built where the batch was parsed (a Dask worker): a few columnar buffers travel
+    back to the flow's process cheaper than thousands of small objects, and the single
+    DuckDB writer only has to insert them."""
+
+    articles: pa.Table
+    facts: pa.Table
+    quotes: pa.Table
+    entities: pa.Table
+
+
+def parsed_tables(parsed: list[ParsedPage], parser_version: str,
+                  extractor_version: str) -> ParsedTables:
+    """The rows of articles, facts, quotes and entities of these pages."""
     now = datetime.now(UTC)
     articles, facts, quotes, entities = [], [], [], []
     for item in parsed:
@@ -251,19 +271,31 @@ def save_parsed(con: duckdb.DuckDBPyConnection, parsed: list[ParsedPage],
         entities.extend({"article_id": aid, "kind": e.kind, "name": e.name,
                          "mentions": e.mentions, "province": e.province,
                          "extractor_version": extractor_version} for e in item.entities)
-    ids = pa.table({"article_id": pa.array([r["article_id"] for r in articles], pa.string()),
-                    "url": pa.array([r["url"] for r in articles], pa.string())})
-    con.register("replaced_ids", ids)
+    return ParsedTables(pa.Table.from_pylist(articles, schema=ARTICLE_SCHEMA),
+                        pa.Table.from_pylist(facts, schema=FACT_SCHEMA),
+                        pa.Table.from_pylist(quotes, schema=QUOTE_SCHEMA),
+                        pa.Table.from_pylist(entities, schema=ENTITY_SCHEMA))
+
+
+def save_parsed(con: duckdb.DuckDBPyConnection, parsed: list[ParsedPage],
+                parser_version: str, extractor_version: str) -> None:
+    """Replace the articles, facts, quotes and entities of these pages in one transaction."""
+    write_parsed(con, parsed_tables(parsed, parser_version, extractor_version))
+
+
+def write_parsed(con: duckdb.DuckDBPyConnection, tables: ParsedTables) -> None:
+    """Replace the derived rows of the tables' articles with theirs, in one transaction."""
+    con.register("replaced_ids", tables.articles.select(["article_id", "url"]))
     con.execute("begin")
     try:
         for table in ("facts", "quotes", "entities", "articles"):
             con.execute(f"delete from {table} where article_id in "
                         "(select article_id from replaced_ids)")
         con.execute("delete from parse_failures where url in (select url from replaced_ids)")
-        _insert(con, "articles", articles, ARTICLE_SCHEMA)
-        _insert(con, "facts", facts, FACT_SCHEMA)
-        _insert(con, "quotes", quotes, QUOTE_SCHEMA)
-        _insert(con, "entities", entities, ENTITY_SCHEMA, "on conflict do nothing")
+        _insert_table(con, "articles", tables.articles)
+        _insert_table(con, "facts", tables.facts)
+        _insert_table(con, "quotes", tables.quotes)
+        _insert_table(con, "entities", tables.entities, "on conflict do nothing")
         con.execute("commit")
     except Exception:
         con.execute("rollback")
