@@ -10,8 +10,6 @@ import logging
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-import duckdb
-
 from etl.fetch.client import fetch_all
 from etl.fetch.config import Source
 from etl.fetch.policy import RunState, Target, as_target
@@ -26,8 +24,6 @@ from etl.store.load import (
     fetched_urls,
     raw_to_parse,
     save_fetches,
-    save_parse_failures,
-    save_parsed,
     save_validators,
     stored_hashes,
     stored_validators,
@@ -175,7 +171,7 @@ def parse_rows(rows: list[RawRow]) -> tuple[list[ParsedPage], list[tuple[RawRow,
     """Parse a batch without touching the warehouse: (parsed pages, (row, error) failures).
 
     Pure CPU work, so it can run in another process (a Dask worker) while the single
-    DuckDB writer stays in the flow's process (``load_parsed``)."""
+    DuckDB writer stays in the flow's process (flows/runners.py ``load_batch``)."""
     parsed: list[ParsedPage] = []
     failures: list[tuple[RawRow, str]] = []
     for raw in rows:
@@ -185,21 +181,6 @@ def parse_rows(rows: list[RawRow]) -> tuple[list[ParsedPage], list[tuple[RawRow,
             log.warning("parse failed for %s: %s", raw.url, exc)
             failures.append((raw, f"{type(exc).__name__}: {exc}"))
     return parsed, failures
-
-
-def load_parsed(con: duckdb.DuckDBPyConnection, parsed: list[ParsedPage],
-                     failures: list[tuple[RawRow, str]]) -> ParseSummary:
-    """Replace the derived rows of a parsed batch in one transaction; its counts.
-
-    Takes an open connection, so a stage loading many batches opens the warehouse once."""
-    from etl.facts import EXTRACTOR_VERSION
-    from etl.parse.version import PARSER_VERSION
-
-    save_parsed(con, parsed, PARSER_VERSION, EXTRACTOR_VERSION)
-    save_parse_failures(con, failures)
-    return ParseSummary(
-        articles=len(parsed), facts=sum(len(p.facts) for p in parsed),
-        quotes=sum(len(p.quotes) for p in parsed), failed=len(failures))
 
 
 def batches(items: list, size: int) -> list[list]:
