@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from etl.facts.english_periods import MON, EnTime, find_times
+from etl.facts.english_periods import COUNT_WORDS, MON, EnTime, find_times
 from etl.facts.patterns import EN_MULTIPLIERS
 from etl.records import Fact
 
@@ -46,17 +46,7 @@ _CURRENCY_BEFORE = {
     "HKD": "港元",
 }
 _WORD_NUMBERS = {
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
+    **COUNT_WORDS,
     "fifteen": 15,
     "twenty": 20,
     "thirty": 30,

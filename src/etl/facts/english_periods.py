@@ -48,7 +48,8 @@ MON = (
 )
 _MON_ANY = rf"(?:{MON}|May)"
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
-_COUNT_WORDS = {
+#: Number words up to twelve (also the base of english.py's number words).
+COUNT_WORDS = {
     "two": 2,
     "three": 3,
     "four": 4,
@@ -216,7 +217,7 @@ def _resolve(kind: str, m: re.Match[str], pub: tuple[int, int, int]) -> str | No
         y = _year_for(m, py, a, pm)
         return f"{y}-{a:02d}..{y}-{b:02d}"
     if kind == "first_months":
-        n = int(g["n"]) if g["n"].isdigit() else _COUNT_WORDS[g["n"].lower()]
+        n = int(g["n"]) if g["n"].isdigit() else COUNT_WORDS[g["n"].lower()]
         last = n * 3 if g["u"].lower() == "quarters" else n
         if not 1 <= last <= 12:
             return None
@@ -263,7 +264,7 @@ def _resolve(kind: str, m: re.Match[str], pub: tuple[int, int, int]) -> str | No
         y = int(ys) if ys else (py - 1 if mo > pm else py)
         return f"{y}-{mo:02d}"
     if kind == "next_years":
-        n = int(g["n"]) if g["n"].isdigit() else _COUNT_WORDS[g["n"].lower()]
+        n = int(g["n"]) if g["n"].isdigit() else COUNT_WORDS[g["n"].lower()]
         return f"{py + 1}..{py + n}" if n > 1 else str(py + 1)
     if kind == "rel_month":
         k = py * 12 + pm - 1 + _REL_DELTA[g["rel"].lower()]
